@@ -54,6 +54,7 @@ class Run:
         self._step = self._writer.next_step
         self._pending: dict[str, Pending] = {}
         self._step_open = False  # True after log(step=N): step N may still take more keys
+        self._logged = False
         self._finished = False
         self.start_time = time.time()
         _install_exit_hooks()
@@ -101,7 +102,9 @@ class Run:
             msg = f"log(step=...) must be a non-negative int, got {step!r}"
             raise TypeError(msg) if not isinstance(step, int) or isinstance(step, bool) \
                 else ValueError(msg)
-        if step is not None and step < self._step:
+        # A process that resumes or joins a run may start at any step (ranks of one job start
+        # at different moments); from its first log on, its steps only move forward.
+        if step is not None and step < self._step and self._logged:
             msg = (
                 f"log(step={step}) goes backwards: run {self.id!r} is at step {self._step}. "
                 "Steps only move forward; log at step >= the current step, or omit step="
@@ -110,13 +113,14 @@ class Run:
         # Check (and convert) every value before anything is written.
         checked = {key: classify(key, value) for key, value in flatten(data).items()}
         with _lock:
-            if step is not None and step > self._step:
+            if step is not None and step != self._step and (step > self._step or not self._logged):
                 if self._pending:
                     self._writer.write_step(self._step, self._pending)
                     self._pending = {}
                 self._step = step
                 self._step_open = False
             self._pending.update(checked)
+            self._logged = True
             if not commit:
                 return
             if self._pending:

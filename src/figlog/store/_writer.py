@@ -38,6 +38,11 @@ class RunWriter:
         lock_path = root / "locks" / f"{run_id}.lock"
         lock_path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            self.joined = False  # nobody else is logging to this run now
+        except BlockingIOError:
+            self.joined = True   # another live process logs to this run (e.g. another rank)
         fcntl.flock(self._lock, fcntl.LOCK_SH)
         now = time.time()
         with transaction(self._conn) as c:
@@ -70,7 +75,9 @@ class RunWriter:
                 self.resumed = True
             last = c.execute("SELECT MAX(step) FROM history WHERE run_id = ?",
                              (run_id,)).fetchone()[0]
-        self.next_step = 0 if last is None else last + 1
+        # Resuming a stopped run continues after its last step; joining a run that another
+        # process is logging to right now (distributed ranks) counts this process's own steps.
+        self.next_step = 0 if last is None or self.joined else last + 1
 
     def write_step(self, step: int, items: dict[str, Pending]) -> None:
         """Write one step's values: media files first, then one transaction for the rows."""
