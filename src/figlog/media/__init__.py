@@ -6,18 +6,21 @@ from typing import Any
 
 from .. import converters
 from ._base import Media
-from .html import Html
+from ._render import library_of
+from .html import Html, OfflineWarning
 from .image import Image
 from .plotly import Plotly
 
-__all__ = ["Html", "Image", "Media", "Plotly", "wrap"]
+__all__ = ["Html", "Image", "Media", "OfflineWarning", "Plotly", "wrap"]
 
 
 def wrap(value: Any) -> Media | None:
     """The media value for ``value``: media as is, a raw figure wrapped; None for non-media.
 
     A matplotlib figure becomes ``Plotly`` (converted, with a PNG kept when the conversion
-    is not complete); a Plotly figure becomes ``Plotly``.
+    is not complete); a Plotly figure becomes ``Plotly``; a Bokeh model/layout/Document, a
+    HoloViews object or a Panel object becomes ``Html`` (rendered with its JavaScript inline;
+    a store keeps each library bundle once).
     """
     if isinstance(value, Media):
         return value
@@ -25,4 +28,6 @@ def wrap(value: Any) -> Media | None:
         return Plotly(value)
     if type(value).__module__.startswith("plotly.") and hasattr(value, "to_plotly_json"):
         return Plotly(value)
+    if library_of(value) in ("bokeh", "holoviews", "panel"):
+        return Html(value)
     return None

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import os
 import re
+import sys
+import warnings
 from pathlib import Path
 from typing import Any, Literal
 
+from . import _render
+from ._assets import scan
 from ._base import Media
 
-__all__ = ["Html", "MAX_HTML_BYTES"]
+__all__ = ["Html", "MAX_HTML_BYTES", "OfflineWarning"]
 
 #: Largest HTML document accepted, in bytes (``$FIGLOG_MAX_HTML_MB`` overrides; default 64 MB).
 MAX_HTML_BYTES = int(float(os.environ.get("FIGLOG_MAX_HTML_MB", "64")) * 1024 * 1024)
@@ -27,17 +31,52 @@ _HTML_OPEN = re.compile(r"<html(\s[^>]*)?>", re.IGNORECASE)
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 
 
+class OfflineWarning(UserWarning):
+    """An HTML document loads something figlog cannot supply locally: it will not fully
+    render offline. ``Html.meta["not_offline"]`` lists each URL and why."""
+
+
 class Html(Media):
     """An HTML document to log (a page, a Plotly/Bokeh export, a Panel app).
 
     Parameters
     ----------
-    data : str, pathlib.Path, or file-like
+    data : str, pathlib.Path, file-like, or a figure
         HTML text; a ``Path``, or a ``str`` ending in ``.html``/``.htm`` that names an
-        existing file; or an object with ``read()``.
+        existing file; an object with ``read()``; or a Plotly figure (or figure dict), a
+        Bokeh model/layout/Document, a HoloViews object or a Panel object, rendered with
+        the library's own embedding API and its JavaScript inline (see ``from_plotly``,
+        ``from_bokeh``, ``from_holoviews``, ``from_panel`` for options).
     inject : bool
         Add ``<base target="_blank">`` and a small inline stylesheet to ``<head>``. Only
         local markup is added, never a remote URL.
+
+    Attributes
+    ----------
+    html : str
+        The document. Read back from a store it is self-contained: library bundles that the
+        store keeps once (plotly.js, BokehJS, Panel, Vega) are inlined again.
+    source : str
+        ``"raw"``, ``"file"``, ``"plotly"``, ``"bokeh"``, ``"holoviews"`` or ``"panel"``.
+    meta : dict
+        ``offline`` (bool), ``libraries`` (library → version, embedded or referenced) and,
+        when something will not load offline, ``not_offline`` ("url: reason" strings);
+        ``path`` for files, ``library``/``version`` for rendered objects.
+
+    Warns
+    -----
+    OfflineWarning
+        The page loads a resource figlog cannot supply locally (a CDN script of a version
+        the installed package does not ship, or any other remote URL).
+
+    Raises
+    ------
+    FileNotFoundError, IsADirectoryError
+        a path that is missing or is a directory.
+    ValueError
+        binary or undecodable bytes, or a document over ``MAX_HTML_BYTES``.
+    TypeError
+        an object none of the libraries knows.
 
     Examples
     --------
@@ -56,8 +95,90 @@ class Html(Media):
         if not isinstance(inject, bool):
             msg = f"Html(inject=...) must be a bool, got {type(inject).__name__}"
             raise TypeError(msg)
+        library = None if isinstance(data, (str, bytes, bytearray, os.PathLike)) \
+            else _render.library_of(data)
+        if library is not None:
+            html, library, meta = _render.render(data)
+            self._finish(html, library, meta, inject=inject, what="data")
+            return
         html, source, meta = _read(data)
+        self._finish(html, source, meta, inject=inject, what="data")
+
+    def _finish(self, html: str, source: str, meta: dict, *, inject: bool, what: str) -> None:
+        if len(html) * 4 > MAX_HTML_BYTES:  # UTF-8 takes at most 4 bytes a character
+            _check_size(len(html.encode("utf-8", "surrogatepass")), what)
+        found = scan(html)
+        meta = {**meta, **found.to_meta()}
+        if not found.offline:
+            shown = "; ".join(found.missing[:5])
+            more = f" (and {len(found.missing) - 5} more)" if len(found.missing) > 5 else ""
+            msg = (
+                f"Html({what}=...) will not fully render offline: {shown}{more}. It is logged "
+                "as it is; Html.meta['not_offline'] lists what is missing."
+            )
+            warnings.warn(msg, OfflineWarning, stacklevel=_caller_level())
         self._init(html=_inject(html) if inject else html, source=source, meta=meta)
+
+    @classmethod
+    def from_plotly(cls, fig: Any, *, js: _render.JS = "inline", auto_play: bool = False,
+                    inject: bool = True) -> Html:
+        """A Plotly figure (or figure dict) rendered by ``plotly.io.to_html``.
+
+        Parameters
+        ----------
+        fig : plotly.graph_objects.Figure or dict
+        js : {"inline", "cdn"}
+            ``"inline"`` embeds plotly.js (the page works anywhere); ``"cdn"`` names it by
+            URL, and a store serves it from the installed plotly package.
+        auto_play : bool
+            Start animations on load (off: a table of animated figures stays still).
+        """
+        if _render.library_of(fig) != "plotly":
+            msg = f"Html.from_plotly(fig=...) expects a Plotly figure or figure dict, got {_name(fig)}"
+            raise TypeError(msg)
+        html, meta = _render.render_plotly(fig, js=js, auto_play=auto_play)
+        return cls._made(html, "plotly", meta, inject=inject, what="fig")
+
+    @classmethod
+    def from_bokeh(cls, obj: Any, *, js: _render.JS = "inline", title: str | None = None,
+                   inject: bool = True) -> Html:
+        """A Bokeh model, layout or Document rendered by ``bokeh.embed.file_html``
+        (``resources=INLINE`` for ``js="inline"``)."""
+        if _render.library_of(obj) != "bokeh":
+            msg = f"Html.from_bokeh(obj=...) expects a Bokeh model, layout or Document, got {_name(obj)}"
+            raise TypeError(msg)
+        html, meta = _render.render_bokeh(obj, js=js, title=title)
+        return cls._made(html, "bokeh", meta, inject=inject, what="obj")
+
+    @classmethod
+    def from_holoviews(cls, obj: Any, *, js: _render.JS = "inline", title: str | None = None,
+                       inject: bool = True) -> Html:
+        """A HoloViews object drawn with the Bokeh backend, saved through Panel."""
+        if _render.library_of(obj) != "holoviews":
+            msg = f"Html.from_holoviews(obj=...) expects a HoloViews object, got {_name(obj)}"
+            raise TypeError(msg)
+        html, meta = _render.render_holoviews(obj, js=js, title=title)
+        return cls._made(html, "holoviews", meta, inject=inject, what="obj")
+
+    @classmethod
+    def from_panel(cls, obj: Any, *, js: _render.JS = "inline", title: str | None = None,
+                   inject: bool = True) -> Html:
+        """A Panel object saved by its own ``save`` (into memory). With ``js="inline"`` the
+        stylesheets Panel names by CDN URL come from the installed panel package."""
+        if _render.library_of(obj) != "panel":
+            msg = f"Html.from_panel(obj=...) expects a Panel object (pane, widget, layout), got {_name(obj)}"
+            raise TypeError(msg)
+        html, meta = _render.render_panel(obj, js=js, title=title)
+        return cls._made(html, "panel", meta, inject=inject, what="obj")
+
+    @classmethod
+    def _made(cls, html: str, source: str, meta: dict, *, inject: bool, what: str) -> Html:
+        if not isinstance(inject, bool):
+            msg = f"Html(inject=...) must be a bool, got {type(inject).__name__}"
+            raise TypeError(msg)
+        self = object.__new__(cls)
+        self._finish(html, source, meta, inject=inject, what=what)
+        return self
 
     @classmethod
     def from_text(cls, html: str, *, source: str = "raw", meta: dict | None = None,
@@ -83,7 +204,22 @@ class Html(Media):
         return f"Html({len(self.html)} chars, source={self.source!r})"
 
 
+def _name(value: Any) -> str:
+    return f"{type(value).__module__}.{type(value).__qualname__}"
+
+
+def _caller_level() -> int:
+    """The ``stacklevel`` that points a warning at the first frame outside figlog."""
+    package = str(Path(__file__).resolve().parent.parent)
+    frame, level = sys._getframe(1), 1
+    while frame is not None and str(Path(frame.f_code.co_filename).resolve()).startswith(package):
+        frame, level = frame.f_back, level + 1
+    return level
+
+
 def _read(data: Any) -> tuple[str, str, dict]:
+    if isinstance(data, os.PathLike) and not isinstance(data, Path):
+        data = Path(os.fspath(data))
     if isinstance(data, Path):
         return _decode(_read_file(data), f"data={str(data)!r}"), "file", {"path": data.name}
     if isinstance(data, str):
@@ -114,8 +250,9 @@ def _read(data: Any) -> tuple[str, str, dict]:
         msg = f"Html(data=<file object>).read() returned {type(content).__name__}; expected str or bytes"
         raise TypeError(msg)
     msg = (
-        "Html(data=...) expects HTML text, a path to an .html file, or a file-like object, "
-        f"got {type(data).__module__}.{type(data).__qualname__}"
+        "Html(data=...) expects HTML text, a path to an .html file, a file-like object, or a "
+        "Plotly figure, Bokeh model/layout/Document, HoloViews object or Panel object; "
+        f"got {_name(data)}"
     )
     raise TypeError(msg)
 

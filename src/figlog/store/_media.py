@@ -74,8 +74,19 @@ class MediaFiles:
         raise TypeError(msg)
 
     def encode_html(self, value: Html) -> dict:
-        return {"_type": "html", "path": self.put(value.html.encode("utf-8"), "html"),
-                "source": value.source, "meta": value.meta}
+        """Store an Html page with each library bundle it holds kept once per store.
+
+        The page is stored with tokens in place of its bundles (see ``_bundles``); the
+        reference lists the bundle paths under ``"bundles"``.
+        """
+        from ._bundles import store_html
+
+        text, bundles = store_html(value.html, self)
+        ref = {"_type": "html", "path": self.put(text.encode("utf-8", "surrogatepass"), "html"),
+               "source": value.source, "meta": value.meta}
+        if bundles:
+            ref["bundles"] = bundles
+        return ref
 
     def _encode_plotly(self, value: Plotly) -> dict:
         ref = {"_type": "plotly", "path": self.put(_json_bytes(value.figure), "plotly.json"),
@@ -106,7 +117,10 @@ class MediaFiles:
         if kind == "plotly":
             return json.loads(self.read(ref["path"]))
         if kind == "html":
-            return self.read(ref["path"]).decode("utf-8")
+            from ._bundles import read_html
+
+            # Self-contained: the bundles kept once per store go back inside the page.
+            return read_html(self, ref, mode="inline")
         if kind == "table":
             return self.load_table(ref)
         if kind == "chart":
