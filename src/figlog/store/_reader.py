@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ._db import connect
+from ._journal import flush_local, recover
 from ._layout import check_format, resolve_root
 from ._media import MediaFiles
 
@@ -64,8 +65,14 @@ class Store:
 
     def _db(self) -> sqlite3.Connection:
         if self._conn is None:
-            # Not read-only: a WAL database needs its -shm file, which a reader may create.
+            # Not read-only: a WAL database needs its -shm file, which a reader may create,
+            # and the journals of dead writers are replayed into it.
             self._conn = connect(self.root / "figlog.sqlite")
+        # Every step whose log() returned is visible: this process's own journals are
+        # flushed, dead writers' journals replayed. Live writers elsewhere lag by at most
+        # FLUSH_SECONDS.
+        flush_local()
+        recover(self.root, self._conn)
         return self._conn
 
     def close(self) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ._db import connect, transaction
+from ._journal import Journal, recover
 from ._layout import ensure_root
 from ._media import MediaFiles
 from ._values import Pending
@@ -33,6 +34,7 @@ class RunWriter:
         self.run_id = run_id
         self.media = MediaFiles(root)
         self._conn = connect(root / "figlog.sqlite")
+        recover(root, self._conn)  # steps of writers that died before moving them
         # A shared flock held for the life of the run: a reader that can take it exclusively
         # knows that no live process is logging to the run (so "running" means crashed).
         lock_path = root / "locks" / f"{run_id}.lock"
@@ -78,9 +80,10 @@ class RunWriter:
         # Resuming a stopped run continues after its last step; joining a run that another
         # process is logging to right now (distributed ranks) counts this process's own steps.
         self.next_step = 0 if last is None or self.joined else last + 1
+        self._journal = Journal(root, run_id)
 
     def write_step(self, step: int, items: dict[str, Pending]) -> None:
-        """Write one step's values: media files first, then one transaction for the rows."""
+        """Write one step's values: media files first, then one journal line for the rows."""
         now = time.time()
         rows = []
         for key, (kind, value) in items.items():
@@ -92,12 +95,8 @@ class RunWriter:
                 stored = int(value)
             else:
                 stored = value  # numbers (NaN is stored as NULL) and strings
-            rows.append((self.run_id, key, step, kind, stored, now))
-        with transaction(self._conn) as c:
-            c.executemany(
-                "INSERT OR REPLACE INTO history (run_id, key, step, kind, v, ts) "
-                "VALUES (?, ?, ?, ?, ?, ?)", rows)
-            c.execute("UPDATE runs SET updated = ? WHERE id = ?", (now, self.run_id))
+            rows.append((key, kind, stored))
+        self._journal.append(step, now, rows)
 
     def update_config(self, config: dict) -> None:
         with transaction(self._conn) as c:
@@ -106,6 +105,7 @@ class RunWriter:
     def close(self, status: str) -> None:
         """Mark the run ``finished`` or ``crashed`` and release the liveness lock."""
         try:
+            self._journal.close()
             with transaction(self._conn) as c:
                 now = time.time()
                 c.execute("UPDATE runs SET status = ?, ended = ?, updated = ? WHERE id = ?",

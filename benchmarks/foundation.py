@@ -1,0 +1,179 @@
+"""Foundation benchmarks: figlog vs wandb (offline), side by side in one run.
+
+Run with an environment that has both figlog and wandb 0.31 (wandb is a benchmark-only
+dependency, never one of figlog's):
+
+    python3 -m venv .cache/wandb-venv
+    .cache/wandb-venv/bin/pip install 'wandb==0.31.*' -e .
+    .cache/wandb-venv/bin/python benchmarks/foundation.py
+
+Measures
+  1. log() of a 10-scalar dict: microseconds per call (figlog: durable on return).
+  2. a 1,000,000-row x 5-column table: log time, bytes on disk, and the time to read rows
+     500,000-500,050 back. wandb caps tables at 200,000 rows, so it is also measured at 200k.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+N_LOG = 3000
+ROWS = 1_000_000
+WANDB_ROWS = 200_000
+
+
+def _du(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def _rows(n: int) -> list[list]:
+    rng = np.random.default_rng(0)
+    a = rng.random(n)
+    return [[i, float(a[i]), f"item-{i % 1000}", bool(i % 2), float(i) * 0.5] for i in range(n)]
+
+
+COLUMNS = ["id", "score", "label", "flag", "half"]
+
+
+def bench_figlog(tmp: Path) -> dict:
+    import figlog
+
+    out: dict = {}
+    run = figlog.init(project="bench", dir=tmp / "figlog")
+    payload = {f"m{i}": 0.0 for i in range(10)}
+    for _ in range(50):  # warm-up
+        run.log(payload)
+    t0 = time.perf_counter()
+    for s in range(N_LOG):
+        payload["m0"] = float(s)
+        run.log(payload)
+    out["log_us"] = (time.perf_counter() - t0) / N_LOG * 1e6
+    run.finish()
+
+    for n in (WANDB_ROWS, ROWS):
+        rows = _rows(n)
+        t0 = time.perf_counter()
+        table = figlog.Table(columns=COLUMNS, data=rows)
+        build = time.perf_counter() - t0
+        root = tmp / f"figlog-{n}"
+        run = figlog.init(project="bench", dir=root)
+        t0 = time.perf_counter()
+        run.log({"t": table})
+        out[f"table{n}_log_s"] = time.perf_counter() - t0
+        out[f"table{n}_build_s"] = build
+        run.finish()
+        out[f"table{n}_bytes"] = _du(root / "media")
+        rec = figlog.open_store(root).run(run.id)
+        lo = n // 2
+        times = []
+        for _ in range(5):
+            t0 = time.perf_counter()
+            page = list(rec.iter_table_rows("t", start=lo, stop=lo + 50))
+            times.append(time.perf_counter() - t0)
+        assert page[0][0] == lo and len(page) == 50
+        out[f"table{n}_page_ms"] = statistics.median(times) * 1e3
+    return out
+
+
+def bench_wandb(tmp: Path) -> dict:
+    os.environ["WANDB_MODE"] = "offline"
+    os.environ["WANDB_SILENT"] = "true"
+    os.environ["WANDB_DIR"] = str(tmp / "wandb")
+    (tmp / "wandb").mkdir()
+    import wandb
+
+    out: dict = {"version": wandb.__version__}
+    run = wandb.init(project="bench", dir=str(tmp / "wandb"))
+    payload = {f"m{i}": 0.0 for i in range(10)}
+    for _ in range(50):
+        run.log(payload)
+    t0 = time.perf_counter()
+    for s in range(N_LOG):
+        payload["m0"] = float(s)
+        run.log(payload)
+    out["log_us"] = (time.perf_counter() - t0) / N_LOG * 1e6
+    t0 = time.perf_counter()
+    run.finish()
+    out["finish_s"] = time.perf_counter() - t0
+    out["log_us_incl_finish"] = out["log_us"] + out["finish_s"] / N_LOG * 1e6
+
+    for n in (WANDB_ROWS, ROWS):
+        rows = _rows(n)
+        root = tmp / f"wandb-{n}"
+        root.mkdir()
+        run = wandb.init(project="bench", dir=str(root))
+        try:
+            t0 = time.perf_counter()
+            table = wandb.Table(columns=COLUMNS, data=rows)
+            run.log({"t": table})
+            out[f"table{n}_log_s"] = time.perf_counter() - t0
+            run.finish()
+            files = list(root.rglob("*.table.json"))
+            out[f"table{n}_bytes"] = sum(f.stat().st_size for f in files)
+            stored_rows = None
+            lo = n // 2
+            times = []
+            for _ in range(3):
+                t0 = time.perf_counter()
+                data = json.loads(files[0].read_text())["data"]
+                page = data[lo:lo + 50]
+                times.append(time.perf_counter() - t0)
+            stored_rows = len(data)
+            out[f"table{n}_stored_rows"] = stored_rows
+            out[f"table{n}_page_ms"] = statistics.median(times) * 1e3 if page else None
+        except Exception as exc:  # report what wandb does with 1M rows
+            out[f"table{n}_error"] = f"{type(exc).__name__}: {str(exc)[:200]}"
+            try:
+                run.finish()
+            except Exception:
+                pass
+    return out
+
+
+def main() -> None:
+    tmp = Path(tempfile.mkdtemp(prefix="figlog-bench-"))
+    try:
+        fl = bench_figlog(tmp)
+        try:
+            wb = bench_wandb(tmp)
+        except ImportError:
+            wb = {}
+            print("wandb is not installed here; see the module docstring", file=sys.stderr)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(json.dumps({"figlog": fl, "wandb": wb}, indent=2))
+    print()
+    print(f"{'measure':44} {'figlog':>12} {'wandb':>12} {'ratio':>8}")
+
+    def row(name, a, b, fmt="{:.1f}"):
+        sa = fmt.format(a) if a is not None else "-"
+        sb = fmt.format(b) if isinstance(b, (int, float)) else (b or "-")
+        ratio = f"{a / b:.3f}" if isinstance(a, (int, float)) and isinstance(b, (int, float)) and b else "-"
+        print(f"{name:44} {sa:>12} {sb:>12} {ratio:>8}")
+
+    row("log() 10 scalars, us/call", fl["log_us"], wb.get("log_us"))
+    row("  wandb incl. finish() flush, us/call", fl["log_us"], wb.get("log_us_incl_finish"))
+    for n in (WANDB_ROWS, ROWS):
+        row(f"{n:,}-row table: log s", fl[f"table{n}_log_s"], wb.get(f"table{n}_log_s"), "{:.3f}")
+        row(f"{n:,}-row table: bytes on disk", fl[f"table{n}_bytes"], wb.get(f"table{n}_bytes"),
+            "{:,.0f}")
+        row(f"{n:,}-row table: read 50 rows mid-table, ms", fl[f"table{n}_page_ms"],
+            wb.get(f"table{n}_page_ms"), "{:.2f}")
+        if wb.get(f"table{n}_error"):
+            print(f"  wandb at {n:,} rows: {wb[f'table{n}_error']}")
+        if wb.get(f"table{n}_stored_rows") not in (None, n):
+            print(f"  wandb stored {wb[f'table{n}_stored_rows']:,} of {n:,} rows")
+        print(f"  (figlog Table() build from Python rows: {fl[f'table{n}_build_s']:.3f} s)")
+
+
+if __name__ == "__main__":
+    main()
