@@ -8,7 +8,8 @@
 
 from __future__ import annotations
 
-from . import converters
+from . import converters, plot
+from .charts import plot_table, presets
 from .converters import ConversionError, EmptyPlotError
 from .media import Html, Image, Plotly
 from .run import Run, finish, init, log
@@ -30,4 +31,7 @@ __all__ = [
     "init",
     "log",
     "open_store",
+    "plot",
+    "plot_table",
+    "presets",
 ]

@@ -282,8 +282,6 @@ def _install_exit_hooks() -> None:
 
 
 def _register_store_presets(path) -> None:
-    try:
-        from .charts import presets
-    except ImportError:  # charts land in their own issue; runs work without them
-        return
+    from .charts import presets
+
     presets.add_search_dir(path)

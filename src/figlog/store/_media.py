@@ -171,8 +171,6 @@ def _json_bytes(obj: Any) -> bytes:
 
 
 def _is_chart(value: Any) -> bool:
-    try:
-        from ..charts import Chart
-    except ImportError:
-        return False
+    from ..charts import Chart
+
     return isinstance(value, Chart)

@@ -95,10 +95,8 @@ def _is_figure_dict(value: Any) -> bool:
 
 
 def _is_chart(value: Any) -> bool:
-    try:
-        from ..charts import Chart
-    except ImportError:
-        return False
+    from ..charts import Chart
+
     return isinstance(value, Chart)
 
 
