@@ -26,7 +26,6 @@ __all__ = [
     "Plotly",
     "Run",
     "Table",
-    "converters",
     "finish",
     "init",
     "log",

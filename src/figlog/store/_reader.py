@@ -7,6 +7,7 @@ import json
 import math
 import os
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,12 +59,17 @@ class Store:
         self.root = root
         self.media = MediaFiles(root)
         self._conn: sqlite3.Connection | None = None
+        self._lock = threading.Lock()  # the viewer reads from several threads
 
     @property
     def presets_dir(self) -> Path:
         return self.root / "presets"
 
     def _db(self) -> sqlite3.Connection:
+        with self._lock:
+            return self._sync()
+
+    def _sync(self) -> sqlite3.Connection:
         if self._conn is None:
             # Not read-only: a WAL database needs its -shm file, which a reader may create,
             # and the journals of dead writers are replayed into it.
