@@ -1,0 +1,133 @@
+"""The only place that reads matplotlib's private attributes.
+
+Each reader names the matplotlib versions it was checked against (3.9 to 3.11) and why no
+public getter does the job. Every reader degrades to a neutral answer if the attribute is
+gone, so a future matplotlib makes the conversion less detailed, never broken.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+__all__ = [
+    "colorbar_of",
+    "facecolors3d",
+    "grid_visible",
+    "legend_loc",
+    "offsets3d",
+    "poly3d_faces",
+    "segments3d",
+    "suptitle_text",
+]
+
+
+def legend_loc(legend: Any) -> Any:
+    """The legend's ``loc`` code (int) or (x, y) tuple.
+
+    3.9–3.11: ``Legend._loc``; ``get_loc`` does not exist and the public position
+    (``get_window_extent``) needs a renderer, i.e. a draw.
+    """
+    return getattr(legend, "_loc", 1)
+
+
+def colorbar_of(ax: Any) -> Any:
+    """The Colorbar drawn in ``ax``, if ``ax`` is a colorbar axes.
+
+    3.6–3.11: ``Colorbar.__init__`` sets ``ax._colorbar``; mappables know their colorbar
+    (public ``ScalarMappable.colorbar``), but a colorbar of a free-standing ScalarMappable has
+    no mappable inside any axes, so only this attribute finds its axes.
+    """
+    return getattr(ax, "_colorbar", None)
+
+
+def grid_visible(axis: Any) -> bool:
+    """Whether major grid lines are on.
+
+    3.9–3.11: ``Axis._major_tick_kw["gridOn"]``; the public route (``get_gridlines``)
+    instantiates every tick, which costs more than the whole rest of the axis.
+    """
+    kw = getattr(axis, "_major_tick_kw", {}) or {}
+    if "gridOn" in kw:
+        return bool(kw["gridOn"])
+    import matplotlib as mpl
+
+    return bool(mpl.rcParams["axes.grid"]) and mpl.rcParams["axes.grid.which"] in ("major", "both")
+
+
+def suptitle_text(fig: Any, which: str = "_suptitle") -> Any:
+    """The suptitle/supxlabel/supylabel Text artist (for its position and font).
+
+    3.9–3.11: ``Figure._suptitle``/``_supxlabel``/``_supylabel``; ``get_suptitle()`` (3.8)
+    returns only the string.
+    """
+    return getattr(fig, which, None)
+
+
+def offsets3d(coll: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """The 3-D data positions of a ``Path3DCollection`` (``Axes3D.scatter``).
+
+    3.9–3.11: ``_offsets3d``; the public ``get_offsets`` holds the 2-D projection.
+    """
+    data = getattr(coll, "_offsets3d", None)
+    if data is None:
+        return None
+    xs, ys, zs = (np.ma.asarray(v, dtype=float).filled(np.nan).ravel() for v in data)
+    return xs, ys, zs
+
+
+def segments3d(coll: Any) -> list[np.ndarray] | None:
+    """The 3-D segments of a ``Line3DCollection`` (wireframes, 3-D stems, quiver).
+
+    3.9–3.11: ``_segments3d``; ``get_segments`` holds the 2-D projection.
+    """
+    segs = getattr(coll, "_segments3d", None)
+    if segs is None:
+        return None
+    return [np.asarray(s, dtype=float).reshape(-1, 3) for s in segs]
+
+
+def poly3d_faces(coll: Any) -> list[np.ndarray] | None:
+    """The 3-D polygons of a ``Poly3DCollection`` (surfaces, bar3d, voxels).
+
+    3.10–3.11: ``_faces`` (n, m, 3) with ``_invalid_vertices``; 3.9: ``_vec`` (4, N)
+    homogeneous points cut by ``_segslices``. The 2-D ``get_paths`` is the projection.
+    """
+    faces = getattr(coll, "_faces", None)
+    if faces is not None:
+        invalid = getattr(coll, "_invalid_vertices", False)
+        faces = np.asarray(faces, dtype=float)
+        if invalid is False or np.ndim(invalid) == 0:
+            return list(faces)
+        invalid = np.broadcast_to(invalid, faces.shape[:2])
+        return [f[~bad] for f, bad in zip(faces, invalid)]
+    vec = getattr(coll, "_vec", None)
+    slices = getattr(coll, "_segslices", None)
+    if vec is None or slices is None:
+        return None
+    pts = np.asarray(vec, dtype=float)[:3].T
+    return [pts[s] for s in slices]
+
+
+def facecolors3d(coll: Any) -> np.ndarray:
+    """A 3-D collection's face colours before depth shading.
+
+    3.9–3.11: ``_facecolor3d``; ``get_facecolor`` returns the shaded, depth-sorted colours
+    of the last draw, or none before a draw.
+    """
+    fc = getattr(coll, "_facecolor3d", None)
+    if fc is None or len(fc) == 0:
+        fc = coll.get_facecolor()
+    return np.asarray(fc, dtype=float).reshape(-1, 4)
+
+
+def title_artists(ax: Any) -> tuple:
+    """The axes' three title Text artists (centre, left, right).
+
+    3.9–3.11: ``Axes.title`` is public, ``_left_title``/``_right_title`` are not;
+    ``get_title(loc)`` returns only their strings. They are children of the axes and must
+    be told apart from user text.
+    """
+    return tuple(t for t in (getattr(ax, "title", None), getattr(ax, "_left_title", None),
+                             getattr(ax, "_right_title", None)) if t is not None)

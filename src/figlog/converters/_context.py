@@ -1,0 +1,100 @@
+"""The extractor registry and the per-axes context that extractors read.
+
+Supporting a new artist kind means one function registered here plus one golden file::
+
+    @extract.register(Line2D)
+    def _line(artist: Line2D, ctx: Ctx) -> Extraction: ...
+
+Lookup follows the artist's MRO (``functools.singledispatch``), so a subclass without its
+own extractor uses its nearest base's. The fallback for ``Artist`` reports a skip.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import singledispatch
+from typing import Any, Callable
+
+import numpy as np
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
+from matplotlib.figure import FigureBase
+
+from ._transforms import AxisValues
+from .ir import ColorbarSpec, Mark
+from .report import Status
+
+__all__ = ["Ctx", "Extraction", "approximated", "converted", "extract", "hidden", "skipped"]
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What one extractor made of one artist."""
+
+    marks: tuple[Mark, ...] = ()
+    status: Status = "converted"
+    reason: str = ""
+    consumed: tuple[Artist, ...] = ()  # other artists this one accounts for (containers)
+
+
+def converted(*marks: Mark, consumed: tuple[Artist, ...] = ()) -> Extraction:
+    return Extraction(tuple(marks), "converted", "", consumed)
+
+
+def approximated(reason: str, *marks: Mark, consumed: tuple[Artist, ...] = ()) -> Extraction:
+    return Extraction(tuple(marks), "approximated", reason, consumed)
+
+
+def skipped(reason: str, consumed: tuple[Artist, ...] = ()) -> Extraction:
+    return Extraction((), "skipped", reason, consumed)
+
+
+def hidden(reason: str) -> Extraction:
+    return Extraction((), "hidden", reason)
+
+
+@dataclass
+class Ctx:
+    """Everything an extractor needs to know about where its artist lives.
+
+    ``xv``/``yv`` turn data values into what Plotly expects on that axis; ``pt`` is the
+    number of Plotly pixels per typographic point.
+    """
+
+    fig: FigureBase
+    ax: Axes | None
+    where: str
+    xv: AxisValues
+    yv: AxisValues
+    pt: float
+    colorbar_for: Callable[[Any, Any], ColorbarSpec | None] = lambda m, norm=None: None
+    kind: str = "xy"  # "xy" | "polar" | "3d"
+    zv: AxisValues | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def shape_x(self, values: Any, coord: str) -> list:
+        return _shape_values(self.xv, values, coord)
+
+    def shape_y(self, values: Any, coord: str) -> list:
+        return _shape_values(self.yv, values, coord)
+
+
+def _shape_values(av: AxisValues, values: Any, coord: str) -> list:
+    """Values for layout shapes: Plotly wants log10 on log axes and ``_`` in date strings."""
+    if coord != "data":
+        return AxisValues("linear")(values)
+    if av.kind == "log":
+        arr = np.asarray(values, dtype=float)
+        with np.errstate(all="ignore"):
+            return AxisValues("linear")(np.where(arr > 0, np.log10(arr), np.nan))
+    out = av(values)
+    if av.kind == "date":
+        out = [v.replace(" ", "_") if isinstance(v, str) else v for v in out]
+    return out
+
+
+@singledispatch
+def extract(artist: Artist, ctx: Ctx) -> Extraction:
+    """Turn one artist into marks; the fallback reports that no extractor exists."""
+    reason = f"no converter for {type(artist).__module__}.{type(artist).__qualname__}"
+    return skipped(reason)

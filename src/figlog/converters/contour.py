@@ -1,0 +1,67 @@
+"""contour/contourf → one Plotly trace per level.
+
+A Plotly ``contour`` trace needs the z grid, and matplotlib does not keep it: a ContourSet
+holds only the level paths contourpy computed (its generator exposes no z). So each level
+becomes a trace drawn from those exact paths: lines for ``contour``, filled regions with
+their holes for ``contourf`` (see ``lines.polyline_mark``), named by the level value so that
+hover says which level it is. The colorbar rides on an invisible carrier trace.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+from matplotlib.contour import ContourSet
+
+from ._colors import TRANSPARENT, rgba_list
+from ._context import Ctx, Extraction, converted, extract, hidden
+from ._transforms import rings, to_coords
+from .collections import _colorbar_carrier, _dash, mapped_colors
+from .ir import LineStyle
+from .lines import area_marks, polyline_mark
+
+__all__: list[str] = []
+
+
+@extract.register(ContourSet)
+def _contour(cs: ContourSet, ctx: Ctx) -> Extraction:
+    if not cs.get_visible():
+        return hidden("invisible")
+    paths = cs.get_paths()
+    if not paths:
+        return hidden("no levels")
+    n = len(paths)
+    levels = np.asarray(cs.get_array() if cs.get_array() is not None else cs.levels, float)
+    colors = rgba_list(mapped_colors(cs, n, "face" if cs.filled else "edge"), n)
+    widths = np.asarray(cs.get_linewidths(), dtype=float).ravel()
+    styles = cs.get_linestyles()
+    transform = cs.get_transform()
+    exact = transform == ctx.ax.transData
+    marks = []
+    for i, path in enumerate(paths):
+        polys = rings(path, None if exact else transform)
+        if not exact:
+            from matplotlib.transforms import IdentityTransform
+
+            polys = [to_coords(p, IdentityTransform(), ("data", "data"), ctx.ax, ctx.fig)
+                     for p in polys]
+        polys = [p for p in polys if len(p) >= 2]
+        if not polys or colors[i] == TRANSPARENT:
+            continue
+        name = f"{levels[i]:.4g}" if i < len(levels) else None
+        if cs.filled:
+            new = area_marks(polys, ctx, line=None, fill=colors[i], label=None,
+                             source="ContourSet")
+        else:
+            w = float(widths[i % len(widths)]) if len(widths) else 1.0
+            dash = _dash(styles[i % len(styles)]) if len(styles) else "solid"
+            new = [polyline_mark(polys, ctx, line=LineStyle(colors[i], w * ctx.pt, dash),
+                                 fill=None, label=None, source="ContourSet")]
+        marks.extend(dataclasses.replace(m, label=name) for m in new)
+    if not marks:
+        return hidden("no visible level")
+    colorbar = ctx.colorbar_for(cs, cs.norm)
+    if colorbar is not None:
+        marks.append(_colorbar_carrier(cs, colorbar, ctx))
+    return converted(*marks)

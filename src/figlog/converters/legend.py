@@ -1,0 +1,102 @@
+"""Legends → Plotly legends: entries in matplotlib's order, with its labels and handles.
+
+Each matplotlib legend becomes its own Plotly legend (``legend``, ``legend2``, …) placed
+at the same anchor. Its entries are drawn from the legend's own handles, and every trace
+whose artist carries the same label joins that entry's ``legendgroup``, so clicking an entry
+hides the data, as in any Plotly figure.
+"""
+
+from __future__ import annotations
+
+from matplotlib.collections import Collection
+from matplotlib.figure import FigureBase
+from matplotlib.legend import Legend
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from . import _compat
+from ._colors import TRANSPARENT, rgba
+from ._markers import DASHES, UNFILLED, symbol_for
+from ._transforms import figure_fraction
+from .axes import PT
+from .ir import LegendEntry, LegendIR, LineStyle, MarkerSpec
+from .text import plain_text
+
+__all__ = ["legend_ir"]
+
+# matplotlib loc code → (x, y) inside the anchor box, Plotly anchors
+_LOCS = {
+    0: (1.0, 1.0, "right", "top"),  # "best" needs a draw; upper right is its usual answer
+    1: (1.0, 1.0, "right", "top"),
+    2: (0.0, 1.0, "left", "top"),
+    3: (0.0, 0.0, "left", "bottom"),
+    4: (1.0, 0.0, "right", "bottom"),
+    5: (1.0, 0.5, "right", "middle"),
+    6: (0.0, 0.5, "left", "middle"),
+    7: (1.0, 0.5, "right", "middle"),
+    8: (0.5, 0.0, "center", "bottom"),
+    9: (0.5, 1.0, "center", "top"),
+    10: (0.5, 0.5, "center", "middle"),
+}
+
+
+def _entry(handle, label: str) -> LegendEntry:
+    text = plain_text(label), label
+    if isinstance(handle, Line2D):
+        dash = DASHES.get(str(handle.get_linestyle()))
+        line = LineStyle(rgba(handle.get_color(), handle.get_alpha()),
+                         handle.get_linewidth() * PT, dash) if dash else None
+        found = symbol_for(handle.get_marker(), handle.get_fillstyle())
+        marker = None
+        if found is not None:
+            sym, factor = found
+            edge = rgba(handle.get_markeredgecolor(), handle.get_alpha())
+            face = edge if sym in UNFILLED else rgba(handle.get_markerfacecolor(),
+                                                     handle.get_alpha())
+            marker = MarkerSpec(symbol=sym, size=handle.get_markersize() * factor * PT,
+                                color=face, line_color=edge,
+                                line_width=handle.get_markeredgewidth() * PT)
+        return LegendEntry(*text, "line", line.color if line else "", line, marker)
+    if isinstance(handle, Patch):
+        face = rgba(handle.get_facecolor()) if handle.get_fill() else TRANSPARENT
+        edge = rgba(handle.get_edgecolor())
+        return LegendEntry(*text, "patch", face if face != TRANSPARENT else edge, None,
+                           MarkerSpec(symbol="square", size=12.0, color=face, line_color=edge,
+                                      line_width=1.0 if edge != TRANSPARENT else 0.0))
+    if isinstance(handle, Collection):
+        faces = handle.get_facecolor()
+        edges = handle.get_edgecolor()
+        face = rgba(faces[0]) if len(faces) else TRANSPARENT
+        edge = rgba(edges[0]) if len(edges) else TRANSPARENT
+        return LegendEntry(*text, "marker", face, None,
+                           MarkerSpec(symbol="circle", size=9.0, color=face, line_color=edge,
+                                      line_width=1.0))
+    return LegendEntry(*text, "patch", "rgba(128,128,128,1)", None,
+                       MarkerSpec(symbol="square", size=12.0, color="rgba(128,128,128,1)"))
+
+
+def legend_ir(legend: Legend, fig: FigureBase, axes_index: int | None) -> LegendIR | None:
+    """The legend's entries and placement, or None when it is hidden or empty."""
+    if not legend.get_visible():
+        return None
+    handles = legend.legend_handles
+    texts = legend.get_texts()
+    entries = tuple(_entry(h, t.get_text()) for h, t in zip(handles, texts)
+                    if h is not None and t.get_text())
+    if not entries:
+        return None
+    loc = _compat.legend_loc(legend)
+    anchor = figure_fraction(legend.get_bbox_to_anchor(), fig)
+    x0, x1, y0, y1 = anchor
+    if isinstance(loc, tuple):
+        fx, fy, xa, ya = float(loc[0]), float(loc[1]), "left", "bottom"
+    else:
+        fx, fy, xa, ya = _LOCS.get(int(loc), _LOCS[1])
+    pad = 0.01
+    x = x0 + (x1 - x0) * fx + (pad if xa == "left" else -pad if xa == "right" else 0)
+    y = y0 + (y1 - y0) * fy + (pad if ya == "bottom" else -pad if ya == "top" else 0)
+    title = legend.get_title().get_text() if legend.get_title().get_visible() else ""
+    size = float(texts[0].get_fontsize()) * PT if texts else 10 * PT
+    return LegendIR(entries=entries, x=float(x), y=float(y), xanchor=xa, yanchor=ya,
+                    title=plain_text(title), font_size=size,
+                    frame=legend.get_frame_on(), axes=axes_index)

@@ -1,0 +1,181 @@
+"""Line2D → Plotly scatter traces (lines, markers, steps) or layout shapes (axhline)."""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.lines import Line2D
+
+from ._colors import TRANSPARENT, rgba
+from ._context import Ctx, Extraction, approximated, converted, extract, hidden
+from ._markers import DASHES, STEP_SHAPES, UNFILLED, symbol_for
+from ._transforms import classify, svg_path, to_coords
+from .ir import LineMark, LineStyle, MarkerSpec, PathMark
+
+__all__ = ["line_style", "marker_spec", "public_label"]
+
+
+def public_label(artist) -> str | None:
+    """The artist's label when matplotlib would show it in a legend, else None."""
+    label = artist.get_label()
+    if not label or str(label).startswith("_"):
+        return None
+    return str(label)
+
+
+def line_style(line: Line2D, ctx: Ctx) -> LineStyle | None:
+    """Colour, width and dash of a Line2D; None when it draws no line."""
+    dash = DASHES.get(str(line.get_linestyle()))
+    width = line.get_linewidth()
+    if dash is None or width <= 0:
+        return None
+    return LineStyle(rgba(line.get_color(), line.get_alpha()), width * ctx.pt, dash)
+
+
+def marker_spec(line: Line2D, ctx: Ctx, n: int) -> tuple[MarkerSpec | None, str]:
+    """The marker of a Line2D (with ``markevery`` as zero sizes), and a note if approximated."""
+    marker = line.get_marker()
+    if marker in (None, "None", "none", " ", ""):
+        return None, ""
+    found = symbol_for(marker, line.get_fillstyle())
+    note = ""
+    if found is None:
+        found, note = ("circle", 1.0), f"marker {marker!r} drawn as a circle"
+    symbol, factor = found
+    alpha = line.get_alpha()
+    face = rgba(line.get_markerfacecolor(), alpha)
+    edge = rgba(line.get_markeredgecolor(), alpha)
+    size: float | list = line.get_markersize() * factor * ctx.pt
+    if line.get_fillstyle() not in ("full", "none"):
+        note = note or f"half-filled marker ({line.get_fillstyle()}) drawn full"
+    if symbol in UNFILLED:
+        face = edge
+    every = line.get_markevery()
+    if every is not None and n:
+        idx = np.arange(n)
+        try:
+            chosen = idx[every] if not isinstance(every, (int, np.integer)) else idx[::every]
+            mask = np.zeros(n, bool)
+            mask[chosen] = True
+            size = [size if m else 0 for m in mask.tolist()]
+        except (IndexError, TypeError, ValueError):
+            note = note or f"markevery={every!r} ignored"
+    return MarkerSpec(
+        symbol=symbol, size=size, color=face,
+        line_color=edge if symbol not in UNFILLED else TRANSPARENT,
+        line_width=line.get_markeredgewidth() * ctx.pt if symbol not in UNFILLED else 0.0,
+    ), note
+
+
+@extract.register(Line2D)
+def _line(line: Line2D, ctx: Ctx) -> Extraction:
+    xy = np.ma.asarray(line.get_xydata(), dtype=float).filled(np.nan)
+    if not line.get_visible():
+        return hidden("invisible")
+    if len(xy) == 0 or not np.isfinite(xy).any():
+        return hidden("no data")
+    transform = line.get_transform()
+    coords = classify(transform, ctx.ax, ctx.fig)
+    style = line_style(line, ctx)
+    marker, note = marker_spec(line, ctx, len(xy))
+    if style is None and marker is None:
+        return hidden("no line style and no marker")
+    label = public_label(line)
+    if coords is None and ctx.ax is None:
+        coords = ("figure", "figure")
+        xy = to_coords(xy, transform, coords, ctx.ax, ctx.fig)
+        return _as_shape(line, xy, coords, style, marker, label, ctx)
+    if coords is None:
+        coords = ("data", "data")
+        xy = to_coords(xy, transform, coords, ctx.ax, ctx.fig)
+        note = note or "drawn in display space; placed at its current data position"
+    elif ctx.ax is None or coords != ("data", "data") or transform != ctx.ax.transData:
+        if coords == ("data", "data"):
+            xy = to_coords(xy, transform, coords, ctx.ax, ctx.fig)
+        elif ctx.kind in ("xy", "figure"):
+            return _as_shape(line, xy, coords, style, marker, label, ctx)
+        else:
+            xy = to_coords(xy, transform, ("data", "data"), ctx.ax, ctx.fig)
+    if ctx.kind == "3d":
+        return approximated("2-D line in 3-D axes drawn at z=0", LineMark(
+            x=ctx.xv(xy[:, 0]), y=ctx.yv(xy[:, 1]), z=[0.0] * len(xy), line=style,
+            marker=marker, label=label, source="Line2D"))
+    mark = LineMark(
+        x=ctx.xv(xy[:, 0]), y=ctx.yv(xy[:, 1]), line=style, marker=marker,
+        shape=STEP_SHAPES.get(line.get_drawstyle(), "linear"),  # type: ignore[arg-type]
+        label=label, source="Line2D",
+    )
+    return approximated(note, mark) if note else converted(mark)
+
+
+def _as_shape(line, xy, coords, style, marker, label, ctx: Ctx) -> Extraction:
+    """A line with an axes- or figure-relative dimension (axhline, axvline) → layout shape."""
+    xs = ctx.shape_x(xy[:, 0], coords[0])
+    ys = ctx.shape_y(xy[:, 1], coords[1])
+    pts = [(x, y) for x, y in zip(xs, ys) if x is not None and y is not None]
+    if len(pts) < 2:
+        return hidden("fewer than two finite points")
+    path = "M" + "L".join(f"{_sv(x)},{_sv(y)}" for x, y in pts)
+    mark = PathMark(path=path, xcoord=coords[0], ycoord=coords[1], line=style, fill=None,
+                    layer="above" if line.get_zorder() >= 2 else "below", label=label,
+                    source="Line2D")
+    if marker is not None:
+        return approximated("markers on an axes-relative line are not drawn", mark)
+    return converted(mark)
+
+
+def _sv(v) -> str:
+    return v if isinstance(v, str) else f"{v:.8g}"
+
+
+def polyline_mark(polys: list[np.ndarray], ctx: Ctx, *, line: LineStyle | None,
+                  fill: str | None, label: str | None, source: str) -> LineMark:
+    """Several vertex arrays (data coordinates) as one trace.
+
+    Open polylines are separated by gaps. Filled polygons are joined *without* gaps, each
+    ring entered and left through the first ring's start point: the bridges retrace
+    themselves, so they enclose no area, and the nonzero fill rule that browsers apply to
+    a Plotly ``fill="toself"`` path keeps oppositely wound holes (contourf, donuts) empty.
+    """
+    xs: list = []
+    ys: list = []
+    if fill is None:
+        for p in polys:
+            if xs:
+                xs.append(np.nan)
+                ys.append(np.nan)
+            xs.extend(p[:, 0].tolist())
+            ys.extend(p[:, 1].tolist())
+    else:
+        anchor = None
+        for p in polys:
+            p = p[np.isfinite(p).all(axis=1)]
+            if len(p) < 2:
+                continue
+            if anchor is None:
+                anchor = p[0]
+            else:
+                xs.append(anchor[0])
+                ys.append(anchor[1])
+            xs.extend(p[:, 0].tolist() + [p[0, 0]])
+            ys.extend(p[:, 1].tolist() + [p[0, 1]])
+        if anchor is not None and len(polys) > 1:
+            xs.append(anchor[0])
+            ys.append(anchor[1])
+    return LineMark(x=ctx.xv(xs), y=ctx.yv(ys), line=line, fill=fill, label=label, source=source)
+
+
+def area_marks(polys: list[np.ndarray], ctx: Ctx, *, line: LineStyle | None,
+               fill: str | None, label: str | None, source: str) -> list[LineMark]:
+    """Filled and/or outlined polygons: one trace, or two when bridges would show."""
+    if fill is None or fill == TRANSPARENT:
+        if line is None:
+            return []
+        closed = [np.vstack([p, p[:1]]) if len(p) > 2 else p for p in polys]
+        return [polyline_mark(closed, ctx, line=line, fill=None, label=label, source=source)]
+    if line is None or len(polys) == 1:
+        return [polyline_mark(polys, ctx, line=line, fill=fill, label=label, source=source)]
+    return [
+        polyline_mark(polys, ctx, line=None, fill=fill, label=label, source=source),
+        polyline_mark([np.vstack([p, p[:1]]) for p in polys], ctx, line=line, fill=None,
+                      label=label, source=source),
+    ]

@@ -1,0 +1,293 @@
+"""``walk(fig) -> (FigureIR, report entries)``: visit the figure once, artist by artist.
+
+Axes are visited in figure order; inside an axes, containers (bars, error bars) claim their
+artists first, then every child is converted in a stable sort on ``zorder``, as
+``Axes.draw`` orders them. Colorbar axes are not converted as axes: their colorbar becomes
+the Plotly colorbar of its mappable's trace.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.axis import Axis
+from matplotlib.figure import FigureBase
+from matplotlib.legend import Legend
+from matplotlib.spines import Spine
+
+from . import _compat
+from . import collections as _collections  # noqa: F401 - registers extractors
+from . import contour as _contour  # noqa: F401
+from . import images as _images  # noqa: F401
+from . import lines as _lines  # noqa: F401
+from . import patches as _patches  # noqa: F401
+from . import text as _text  # noqa: F401
+from ._colors import rgba
+from ._context import Ctx, Extraction, extract
+from ._transforms import AxisValues, figure_fraction
+from .axes import PT, axis_ir, axis_values, domain, share_and_twin, titles
+from .containers import extract_container
+from .ir import AxesIR, ColorbarSpec, FigureIR, LegendIR, LineMark, MarkerSpec, TextMark
+from .legend import legend_ir
+from .report import ReportEntry
+
+__all__ = ["walk"]
+
+
+def _describe(ex: Extraction) -> str:
+    kinds: dict[str, int] = {}
+    for m in ex.marks:
+        name = {"LineMark": "trace", "BarMark": "bar trace", "ImageMark": "heatmap/image",
+                "TextMark": "annotation", "PathMark": "shape", "PieMark": "pie",
+                "MeshMark": "mesh3d"}.get(type(m).__name__, type(m).__name__)
+        kinds[name] = kinds.get(name, 0) + 1
+    return ", ".join(f"{v} {k}" if v > 1 else k for k, v in kinds.items())
+
+
+def _entry(where: str, artist: Any, ex: Extraction, kind: str | None = None) -> ReportEntry:
+    label = ""
+    if hasattr(artist, "get_label"):
+        raw = artist.get_label()
+        label = "" if raw is None or str(raw).startswith("_") else str(raw)
+    return ReportEntry(where=where, kind=kind or type(artist).__name__, label=label,
+                       status=ex.status, became=_describe(ex), reason=ex.reason)
+
+
+class _Colorbars:
+    """Colorbars found in the figure, handed to the extractor of their mappable."""
+
+    def __init__(self, fig: FigureBase, axes: list[Axes]) -> None:
+        self.fig = fig
+        self.by_mappable: dict[int, Any] = {}
+        self.used: set[int] = set()
+        for ax in axes:
+            cb = _compat.colorbar_of(ax)
+            if cb is not None:
+                self.by_mappable[id(cb.mappable)] = cb
+
+    def spec(self, mappable: Any, norm: Any = None) -> ColorbarSpec | None:
+        cb = self.by_mappable.get(id(mappable))
+        if cb is None:
+            return None
+        self.used.add(id(mappable))
+        return colorbar_spec(cb, self.fig, norm)
+
+
+def colorbar_spec(cb: Any, fig: FigureBase, norm: Any = None) -> ColorbarSpec:
+    x0, x1, y0, y1 = figure_fraction(cb.ax.bbox, fig)
+    vertical = cb.orientation == "vertical"
+    axis = cb.ax.yaxis if vertical else cb.ax.xaxis
+    locs = np.asarray(axis.get_majorticklocs(), dtype=float)
+    lim = sorted(cb.ax.get_ylim() if vertical else cb.ax.get_xlim())
+    locs = locs[(locs >= lim[0] - 1e-9 * abs(lim[1] - lim[0])) &
+                (locs <= lim[1] + 1e-9 * abs(lim[1] - lim[0]))]
+    try:
+        labels = [_text.plain_text(s) for s in axis.get_major_formatter().format_ticks(list(locs))]
+    except Exception:  # noqa: BLE001 - user formatters must not stop conversion
+        labels = [f"{v:g}" for v in locs]
+    vals = locs if norm is None else np.ma.asarray(norm(locs), dtype=float).filled(np.nan)
+    fw, fh = fig.bbox.width / fig.dpi * 100, fig.bbox.height / fig.dpi * 100
+    title = axis.label.get_text()
+    if vertical:
+        return ColorbarSpec(x=x0, y=(y0 + y1) / 2, length=y1 - y0, thickness=(x1 - x0) * fw,
+                            orientation="v", title=_text.plain_text(title),
+                            tickvals=[float(v) for v in vals], ticktext=labels)
+    return ColorbarSpec(x=(x0 + x1) / 2, y=y0, length=x1 - x0, thickness=(y1 - y0) * fh,
+                        orientation="h", title=_text.plain_text(title),
+                        tickvals=[float(v) for v in vals], ticktext=labels)
+
+
+def _skip_children(ax: Axes) -> set[int]:
+    skip = {id(ax.patch), id(ax.xaxis), id(ax.yaxis), id(ax.title)}
+    skip.update(id(t) for t in _compat.title_artists(ax))
+    skip.update(id(s) for s in ax.spines.values())
+    if ax.get_legend() is not None:
+        skip.add(id(ax.get_legend()))
+    return skip
+
+
+def _axes_marks(ax: Axes, ctx: Ctx, where: str, entries: list[ReportEntry]) -> list:
+    """Every drawable child of ``ax`` as marks, in draw order."""
+    pending: dict[int, tuple[Any, Extraction]] = {}
+    claimed: set[int] = set()
+    for c in ax.containers:
+        ex = _safe(extract_container, c, ctx)
+        if ex is None:
+            continue
+        first = next((a for a in ex.consumed), None)
+        for a in ex.consumed:
+            claimed.add(id(a))
+        if first is not None:
+            pending[id(first)] = (c, ex)
+        else:
+            entries.append(_entry(where, c, ex))
+    skip = _skip_children(ax)
+    children = [a for a in ax.get_children() if id(a) not in skip
+                and not isinstance(a, (Axis, Spine, Axes, Legend))]
+    children.sort(key=lambda a: a.get_zorder())
+    marks: list = []
+    for artist in children:
+        if id(artist) in pending:
+            container, ex = pending.pop(id(artist))
+            marks.extend(ex.marks)
+            entries.append(_entry(where, container, ex))
+            continue
+        if id(artist) in claimed:
+            continue
+        ex = _safe(extract, artist, ctx)
+        marks.extend(ex.marks)
+        entries.append(_entry(where, artist, ex))
+    return marks
+
+
+def _safe(fn, artist, ctx: Ctx):
+    """Run an extractor; an unexpected failure skips that artist, never the figure."""
+    try:
+        return fn(artist, ctx)
+    except Exception as exc:  # noqa: BLE001 - the report carries it; one artist never sinks all
+        return Extraction((), "skipped", f"converter error: {type(exc).__name__}: {exc}")
+
+
+def walk(fig: FigureBase) -> tuple[FigureIR, list[ReportEntry]]:
+    """Visit ``fig`` once and return its intermediate representation and report entries."""
+    from . import mplot3d, polar  # noqa: PLC0415 - optional projections register lazily
+
+    entries: list[ReportEntry] = []
+    every = fig.get_axes()
+    colorbars = _Colorbars(fig, every)
+    plain = [ax for ax in every if _compat.colorbar_of(ax) is None]
+    relations = share_and_twin([a for a in plain if a.name == "rectilinear"])
+    rect_index = {id(a): i for i, a in enumerate(a for a in plain if a.name == "rectilinear")}
+    axes_ir: list[AxesIR] = []
+    legends: list[LegendIR] = []
+    for i, ax in enumerate(plain):
+        where = f"axes {i}"
+        if not ax.get_visible():
+            entries.append(ReportEntry(where, type(ax).__name__, "", "hidden", "",
+                                       "invisible axes"))
+            continue
+        dom = domain(ax, fig)
+        if ax.name == "polar":
+            air = polar.polar_axes(ax, i, dom, fig, colorbars.spec, entries)
+        elif ax.name == "3d":
+            air = mplot3d.axes3d(ax, i, dom, fig, colorbars.spec, entries)
+        elif ax.name == "rectilinear":
+            air = _cartesian(ax, i, dom, fig, colorbars.spec, entries,
+                             relations.get(rect_index[id(ax)], {}), rect_index, plain)
+        else:
+            entries.append(ReportEntry(where, f"{ax.name} projection", "", "skipped", "",
+                                       f"projection {ax.name!r} has no Plotly equivalent; "
+                                       "use to_image() for an exact rendering"))
+            continue
+        axes_ir.append(air)
+        leg = ax.get_legend()
+        if leg is not None:
+            lir = _safe_legend(leg, fig, i, where, entries)
+            if lir is not None:
+                legends.append(lir)
+    for cb_id, cb in colorbars.by_mappable.items():
+        if cb_id in colorbars.used:
+            entries.append(ReportEntry("figure", "Colorbar", "", "converted", "colorbar"))
+            continue
+        carrier = _carrier(cb, fig)
+        target = next((k for k, a in enumerate(axes_ir) if a.kind == "xy"), None)
+        if target is None:
+            entries.append(ReportEntry("figure", "Colorbar", "", "skipped", "",
+                                       "no cartesian axes to carry it"))
+            continue
+        axes_ir[target] = replace(axes_ir[target], marks=axes_ir[target].marks + (carrier,))
+        entries.append(ReportEntry("figure", "Colorbar", "", "converted", "colorbar"))
+    texts = _figure_artists(fig, entries, legends)
+    w, h = fig.bbox.width / fig.dpi * 100, fig.bbox.height / fig.dpi * 100
+    return FigureIR(width=float(w), height=float(h), bgcolor=_figure_bg(fig),
+                    axes=tuple(axes_ir), texts=tuple(m for m in texts if isinstance(m, TextMark)),
+                    shapes=tuple(m for m in texts if not isinstance(m, TextMark)),
+                    legends=tuple(legends)), entries
+
+
+def _figure_bg(fig: FigureBase) -> str:
+    fc = fig.get_facecolor()
+    return rgba(fc) if fig.patch.get_visible() else "rgba(255,255,255,0)"
+
+
+def _safe_legend(leg, fig, i, where, entries) -> LegendIR | None:
+    try:
+        lir = legend_ir(leg, fig, i)
+    except Exception as exc:  # noqa: BLE001
+        entries.append(ReportEntry(where, "Legend", "", "skipped", "",
+                                   f"converter error: {type(exc).__name__}: {exc}"))
+        return None
+    entries.append(ReportEntry(where, "Legend", "", "converted" if lir else "hidden",
+                               "legend" if lir else "", "" if lir else "empty or invisible"))
+    return lir
+
+
+def _carrier(cb, fig) -> LineMark:
+    from ._colors import colorscale
+
+    spec = colorbar_spec(cb, fig, cb.norm)
+    marker = MarkerSpec(symbol="circle", size=0, color=[0.0, 1.0],
+                        colorscale=colorscale(cb.cmap), cmin=0.0, cmax=1.0, colorbar=spec)
+    return LineMark(x=[None, None], y=[None, None], line=None, marker=marker, hover=False,
+                    source="colorbar")
+
+
+def _cartesian(ax, i, dom, fig, cbspec, entries, rel, rect_index, plain) -> AxesIR:
+    where = f"axes {i}"
+    xv, yv = axis_values(ax.xaxis), axis_values(ax.yaxis)
+    ctx = Ctx(fig=fig, ax=ax, where=where, xv=xv, yv=yv, pt=PT, colorbar_for=cbspec)
+    marks = _axes_marks(ax, ctx, where, entries)
+    xa = axis_ir(ax, "x", xv, where, entries)
+    ya = axis_ir(ax, "y", yv, where, entries)
+    rect_axes = [a for a in plain if a.name == "rectilinear"]
+
+    def plain_index(k: int | None) -> int | None:
+        return None if k is None else plain.index(rect_axes[k])
+
+    if "match_x" in rel:
+        xa = replace(xa, matches=plain_index(rel["match_x"]))
+    if "match_y" in rel:
+        ya = replace(ya, matches=plain_index(rel["match_y"]))
+    aspect = ax.get_aspect()
+    fc = ax.get_facecolor()
+    return AxesIR(
+        index=i, kind="xy", domain=dom, xaxis=xa, yaxis=ya, marks=tuple(marks),
+        titles=titles(ax, dom), bgcolor=rgba(fc) if ax.patch.get_visible() else
+        "rgba(0,0,0,0)", aspect=float(aspect) if aspect != "auto" else None,
+        twin_x_of=plain_index(rel.get("twin_x_of")), twin_y_of=plain_index(rel.get("twin_y_of")),
+    )
+
+
+def _figure_artists(fig: FigureBase, entries: list[ReportEntry], legends: list) -> list:
+    """Figure-level text, lines, patches, legends and sup-titles, subfigures included."""
+    out: list = []
+    figs = [fig]
+    k = 0
+    while k < len(figs):
+        figs.extend(getattr(figs[k], "subfigs", []))
+        k += 1
+    ctx = Ctx(fig=fig, ax=None, where="figure", xv=AxisValues("linear"), yv=AxisValues("linear"),
+              pt=PT, kind="figure")
+    for f in figs:
+        sups = [(n, _compat.suptitle_text(f, n)) for n in ("_suptitle", "_supxlabel", "_supylabel")]
+        for name, t in sups:
+            if t is None:
+                continue
+            ex = _safe(extract, t, ctx)
+            out.extend(ex.marks)
+            entries.append(_entry("figure", t, ex, kind=name.strip("_")))
+        sup_ids = {id(t) for _, t in sups if t is not None}
+        for artist in [*f.texts, *f.lines, *f.patches, *f.images, *getattr(f, "artists", [])]:
+            if id(artist) in sup_ids:
+                continue
+            ex = _safe(extract, artist, ctx)
+            out.extend(ex.marks)
+            entries.append(_entry("figure", artist, ex))
+        for leg in f.legends:
+            lir = _safe_legend(leg, fig, None, "figure", entries)
+            if lir is not None:
+                legends.append(lir)
+    return out
