@@ -1,0 +1,327 @@
+"""The viewer's web app: read-only Starlette routes over a figlog store.
+
+Pages are rendered by ``pages``; data comes from ``_data`` as JSON; store files are served
+only through ``_isolation.media_file``. Logged HTML gets its own route with a sandboxing
+Content-Security-Policy and is only ever shown in ``<iframe sandbox="allow-scripts">``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import FileResponse, HTMLResponse, Response, StreamingResponse
+from starlette.routing import Route
+
+from ..store import Store, open_store
+from ..tables._arrow import table_meta
+from . import _data, pages
+from ._assets import STATIC_DIR, plotly_js_path, vega_js_path
+from ._isolation import FILE_CSP, HTML_CSP, VIEWER_CSP, media_file, with_autosize
+from ._tables import TableQuery, page
+
+__all__ = ["create_app"]
+
+_LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
+
+
+class _NotFound(Exception):
+    pass
+
+
+def create_app(dir: str | os.PathLike | None = None, *, host: str = "127.0.0.1") -> Starlette:
+    """The viewer as an ASGI app over the store at ``dir`` (``$FIGLOG_DIR`` or ``./figlog-runs``).
+
+    Parameters
+    ----------
+    dir : path, optional
+    host : str
+        The address the server binds; requests naming another host in their ``Host`` header
+        are refused (a page on another site cannot reach the viewer by DNS rebinding).
+
+    Raises
+    ------
+    FileNotFoundError
+        no figlog store at ``dir``.
+    """
+    root = open_store(dir).root  # fail now, with the store's own message, if there is none
+    # Build the Vega bundle (about a second, once per vl-convert version) before a page asks.
+    threading.Thread(target=_warm_assets, daemon=True).start()
+    local = threading.local()
+
+    def store() -> Store:
+        # One connection per worker thread: sqlite3 cursors must not be shared across threads.
+        st = getattr(local, "store", None)
+        if st is None:
+            st = local.store = open_store(root)
+        return st
+
+    def run_or_404(run_id: str):
+        try:
+            return store().run(run_id)
+        except KeyError:
+            raise _NotFound(f"no run {run_id!r}") from None
+
+    def file_or_404(rel: str) -> Path:
+        path = media_file(root, rel)
+        if path is None:
+            raise _NotFound("no such file")
+        return path
+
+    # ------------------------------------------------------------------ pages
+    def projects(request: Request) -> Response:
+        st = store()
+        rows = []
+        for name in st.projects():
+            runs = st.runs(name)
+            rows.append({"name": name, "runs": len(runs),
+                         "running": sum(r.status == "running" for r in runs),
+                         "updated": max((r.updated for r in runs), default=None)})
+        return _html(pages.projects_page(rows, str(root)))
+
+    def runs(request: Request) -> Response:
+        project = request.path_params["project"]
+        records = store().runs(project)
+        if not records:
+            raise _NotFound(f"no project {project!r}")
+        rows, shown = _data.runs_summary(records)
+        return _html(pages.runs_page(project, rows, shown))
+
+    def run(request: Request) -> Response:
+        rec = run_or_404(request.path_params["run_id"])
+        return _html(pages.run_page(_data.run_info(rec), _data.run_keys(rec)))
+
+    def compare(request: Request) -> Response:
+        ids = [i for i in request.query_params.get("runs", "").split(",") if i]
+        if not ids:
+            raise _NotFound("no runs to compare: /compare?runs=ID,ID")
+        recs = [run_or_404(i) for i in ids]
+        keys: dict[str, dict] = {}
+        for rec in recs:
+            for k in _data.run_keys(rec):
+                if k["panel"] == "scalar":
+                    keys.setdefault(k["key"], k)
+        return _html(pages.compare_page([_data.run_info(r) for r in recs],
+                                        [keys[k] for k in sorted(keys)]))
+
+    # ------------------------------------------------------------------ JSON
+    def api_run(request: Request) -> Response:
+        rec = run_or_404(request.path_params["run_id"])
+        return _json({"info": _data.run_info(rec), "keys": _data.run_keys(rec)})
+
+    def api_scalars(request: Request) -> Response:
+        rec = run_or_404(request.path_params["run_id"])
+        try:
+            return _json(_data.scalar_series(rec, request.query_params.get("key", "")))
+        except KeyError as exc:
+            raise _NotFound(str(exc)) from None
+
+    def api_steps(request: Request) -> Response:
+        rec = run_or_404(request.path_params["run_id"])
+        steps = rec.steps(request.query_params.get("key", ""))
+        if not steps:
+            raise _NotFound("no such key")
+        return _json({"steps": steps})
+
+    def api_value(request: Request) -> Response:
+        rec = run_or_404(request.path_params["run_id"])
+        raw = request.query_params.get("step")
+        try:
+            step = None if raw in (None, "") else int(raw)
+            return _json(_data.step_payload(store(), rec, request.query_params.get("key", ""),
+                                            step))
+        except (KeyError, ValueError) as exc:
+            raise _NotFound(str(exc)) from None
+
+    def api_table(request: Request) -> Response:
+        path = file_or_404(request.path_params["path"])
+        ref = _table_ref(request.path_params["path"], path)
+        q = request.query_params
+        try:
+            query = TableQuery(offset=int(q.get("offset", 0)), limit=int(q.get("limit", 50)),
+                               sort=q.get("sort") or None, descending=q.get("desc") == "1",
+                               filter_column=q.get("fcol") or None, filter=q.get("q", ""))
+            result = page(store().media, ref, query)
+        except ValueError as exc:
+            return _json({"error": str(exc)}, status=400)
+        media = store().media
+        rows = [[_data.item_for_ref(media, c) if isinstance(c, dict) else c for c in row]
+                for row in result.rows]
+        return _json({"columns": result.columns, "types": result.types, "total": result.total,
+                      "nrows": result.nrows, "offset": result.offset, "rows": rows})
+
+    def table_csv(request: Request) -> Response:
+        rel = request.path_params["path"]
+        path = file_or_404(rel)
+        name = request.query_params.get("name", "table")
+        return StreamingResponse(_csv_lines(path), media_type="text/csv; charset=utf-8",
+                                 headers={"Content-Disposition": _attachment(f"{name}.csv")})
+
+    # ------------------------------------------------------------------ files
+    def files(request: Request) -> Response:
+        rel = request.path_params["path"]
+        path = file_or_404(rel)
+        headers = {"Content-Security-Policy": FILE_CSP, "X-Content-Type-Options": "nosniff",
+                   "Cache-Control": "public, max-age=31536000, immutable"}
+        media_type = _MEDIA_TYPES.get(_ext(rel), "application/octet-stream")
+        if media_type == "text/html":
+            # Never rendered on the viewer's origin: offered as a download only.
+            media_type = "application/octet-stream"
+            headers["Content-Disposition"] = _attachment(request.query_params.get(
+                "name", path.name))
+        elif "name" in request.query_params:
+            headers["Content-Disposition"] = _attachment(request.query_params["name"])
+        return FileResponse(path, media_type=media_type, headers=headers)
+
+    def html(request: Request) -> Response:
+        rel = request.path_params["path"]
+        path = file_or_404(rel)
+        if _ext(rel) != "html":
+            raise _NotFound("not an HTML file")
+        text = path.read_text(encoding="utf-8", errors="replace")
+        return HTMLResponse(with_autosize(text), headers={
+            "Content-Security-Policy": HTML_CSP, "X-Content-Type-Options": "nosniff",
+            "Referrer-Policy": "no-referrer", "Cache-Control": "no-store"})
+
+    def static(request: Request) -> Response:
+        name = request.path_params["name"]
+        if name == "plotly.min.js":
+            path = plotly_js_path()
+        elif name == "vega.js":
+            path = vega_js_path()
+        elif name in ("viewer.js", "viewer.css"):
+            path = STATIC_DIR / name
+        else:
+            raise _NotFound("no such asset")
+        media_type = "text/css" if name.endswith(".css") else "text/javascript"
+        return FileResponse(path, media_type=media_type,
+                            headers={"Cache-Control": "no-cache"})
+
+    routes = [
+        Route("/", projects),
+        Route("/p/{project}", runs),
+        Route("/r/{run_id}", run),
+        Route("/compare", compare),
+        Route("/api/runs/{run_id}", api_run),
+        Route("/api/runs/{run_id}/scalars", api_scalars),
+        Route("/api/runs/{run_id}/steps", api_steps),
+        Route("/api/runs/{run_id}/value", api_value),
+        Route("/api/table/{path:path}", api_table),
+        Route("/download/csv/{path:path}", table_csv),
+        Route("/files/{path:path}", files),
+        Route("/html/{path:path}", html),
+        Route("/static/{name}", static),
+    ]
+
+    async def not_found(request: Request, exc: Exception) -> Response:
+        return _html(pages.error_page(404, str(exc) or "not found"), status=404)
+
+    app = Starlette(routes=routes, exception_handlers={_NotFound: not_found, 404: not_found})
+    return _HostGuard(app, host)
+
+
+def _warm_assets() -> None:
+    try:
+        vega_js_path()
+    except Exception:  # reported when the page asks for it
+        pass
+
+
+class _HostGuard:
+    """Answers only requests addressed to the bound host, and sets the viewer's CSP."""
+
+    def __init__(self, app: Starlette, host: str) -> None:
+        self.app = app
+        self.any_host = host not in _LOOPBACK
+        self.allowed = _LOOPBACK | {host}
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] == "http" and not self.any_host:
+            host = dict(scope["headers"]).get(b"host", b"").decode("latin-1")
+            name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+            if name not in self.allowed:
+                response = Response("unknown host", status_code=421, media_type="text/plain")
+                await response(scope, receive, send)
+                return
+
+        async def send_with_csp(message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                if not any(k.lower() == b"content-security-policy" for k, _ in headers):
+                    headers.append((b"content-security-policy", VIEWER_CSP.encode()))
+                headers.append((b"x-frame-options", b"SAMEORIGIN"))
+                message = dict(message, headers=headers)
+            await send(message)
+
+        await self.app(scope, receive, send_with_csp)
+
+
+_MEDIA_TYPES = {"png": "image/png", "jpeg": "image/jpeg", "jpg": "image/jpeg",
+                "webp": "image/webp", "gif": "image/gif", "json": "application/json",
+                "html": "text/html", "parquet": "application/vnd.apache.parquet",
+                "svg": "image/svg+xml"}
+
+
+def _ext(rel: str) -> str:
+    return rel.rsplit(".", 1)[-1]
+
+
+def _attachment(name: str) -> str:
+    from urllib.parse import quote
+
+    safe = "".join(c if c.isalnum() or c in "._-" else "_" for c in name)[:120] or "download"
+    return f"attachment; filename=\"{safe}\"; filename*=UTF-8''{quote(name[:120])}"
+
+
+def _json(obj: Any, status: int = 200) -> Response:
+    body = json.dumps(obj, separators=(",", ":"), allow_nan=False, default=str)
+    return Response(body, status_code=status, media_type="application/json",
+                    headers={"Cache-Control": "no-store"})
+
+
+def _html(text: str, status: int = 200) -> Response:
+    return HTMLResponse(text, status_code=status, headers={"Cache-Control": "no-store"})
+
+
+_table_refs: dict[str, dict] = {}
+
+
+def _table_ref(rel: str, path: Path) -> dict:
+    """A table reference rebuilt from the Parquet file's own metadata (cached: files never change)."""
+    ref = _table_refs.get(rel)
+    if ref is None:
+        try:
+            pf = pq.ParquetFile(path)
+        except Exception:
+            raise _NotFound("not a table") from None
+        meta = table_meta(pf.schema_arrow)
+        ref = {"_type": "table", "path": rel, "nrows": pf.metadata.num_rows,
+               "columns": meta["columns"], "types": meta["types"]}
+        _table_refs[rel] = ref
+    return ref
+
+
+def _csv_lines(path: Path) -> Iterator[bytes]:
+    pf = pq.ParquetFile(path)
+    meta = table_meta(pf.schema_arrow)
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(meta["columns"])
+    for g in range(pf.metadata.num_row_groups):
+        data = pf.read_row_group(g)
+        cols = [data.column(c).to_pylist() for c in meta["columns"]]
+        for row in zip(*cols):
+            writer.writerow(row)
+        yield buf.getvalue().encode("utf-8")
+        buf.seek(0)
+        buf.truncate()
+    yield buf.getvalue().encode("utf-8")

@@ -1,0 +1,664 @@
+/* figlog viewer: plain JavaScript, no build step, nothing loaded from outside the page.
+ *
+ * The same code drives the live viewer (data fetched from the local server) and an exported
+ * report (data embedded in the page): panels only talk to a "source".
+ */
+(function () {
+  "use strict";
+  const FL = (window.FL = {});
+  const IFRAME_SANDBOX = "allow-scripts";
+  const PAGE_ROWS = 50;
+
+  // ------------------------------------------------------------------ helpers
+  function el(tag, attrs, ...children) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === null || v === undefined || v === false) continue;
+      if (k === "class") e.className = v;
+      else if (k === "text") e.textContent = v;
+      else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
+      else e.setAttribute(k, v === true ? "" : v);
+    }
+    for (const c of children) if (c !== null && c !== undefined) e.append(c);
+    return e;
+  }
+  const enc = encodeURIComponent;
+  function qs(obj) {
+    const p = new URLSearchParams();
+    for (const [k, v] of Object.entries(obj)) if (v !== null && v !== undefined && v !== "") p.set(k, v);
+    return p.toString();
+  }
+  async function getJSON(url) {
+    const r = await fetch(url, { credentials: "same-origin" });
+    if (!r.ok) {
+      let msg = r.statusText;
+      try { msg = (await r.json()).error || msg; } catch (e) { /* not JSON */ }
+      throw new Error(msg);
+    }
+    return r.json();
+  }
+  function fmt(v) {
+    if (v === null || v === undefined) return "";
+    if (typeof v === "number") return Number.isInteger(v) ? String(v) : Number(v.toPrecision(5)).toString();
+    return String(v);
+  }
+  function safeName(s) { return String(s).replace(/[^A-Za-z0-9._-]+/g, "_").slice(0, 100) || "panel"; }
+  function downloadBlob(data, type, name) {
+    const url = URL.createObjectURL(new Blob([data], { type }));
+    const a = el("a", { href: url, download: name });
+    document.body.append(a); a.click(); a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 5000);
+  }
+  function downloadURL(url, name) {
+    const a = el("a", { href: url, download: name });
+    document.body.append(a); a.click(); a.remove();
+  }
+  function b64ToBytes(b64) {
+    const bin = atob(b64); const out = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  }
+
+  // ------------------------------------------------------------------ sources
+  function serverSource() {
+    return {
+      live: true,
+      run: (run) => getJSON(`/api/runs/${enc(run)}`),
+      scalars: (run, key) => getJSON(`/api/runs/${enc(run)}/scalars?` + qs({ key })),
+      steps: (run, key) => getJSON(`/api/runs/${enc(run)}/steps?` + qs({ key })).then((d) => d.steps),
+      value: (run, key, step) => getJSON(`/api/runs/${enc(run)}/value?` + qs({ key, step })),
+      fileURL: (path) => "/files/" + path,
+      json: (path) => getJSON("/files/" + path),
+      frame: (iframe, path) => { iframe.src = "/html/" + path; },
+      tablePage: (t, o) => getJSON(`/api/table/${t.file}?` + qs(o)),
+      download: (path, name) => downloadURL(`/files/${path}?` + qs({ name }), name),
+      tableCSV: (t, name) => downloadURL(`/download/csv/${t.file}?` + qs({ name }), name + ".csv"),
+    };
+  }
+
+  // An exported report: everything is in the page; binary files are base64, text as is.
+  function embeddedSource(data) {
+    const urls = {};
+    const file = (p) => {
+      const f = data.files[p];
+      if (!f) throw new Error("not included in this export: " + p);
+      return f;
+    };
+    const fileURL = (p) => {
+      if (!urls[p]) {
+        const f = file(p);
+        const bytes = f.b64 !== undefined ? b64ToBytes(f.b64) : new TextEncoder().encode(f.text);
+        urls[p] = URL.createObjectURL(new Blob([bytes], { type: f.type || "application/octet-stream" }));
+      }
+      return urls[p];
+    };
+    const resolved = (v) => Promise.resolve(v);
+    return {
+      live: false,
+      run: () => resolved(null),
+      scalars: (run, key) => resolved(data.scalars[key]),
+      steps: (run, key) => resolved(data.steps[key]),
+      value: (run, key, step) => {
+        const vals = data.values[key] || {};
+        const s = step === null || step === undefined ? data.steps[key][data.steps[key].length - 1] : step;
+        return vals[s] ? resolved(vals[s]) : Promise.reject(new Error("step " + s + " not included in this export"));
+      },
+      fileURL,
+      json: (p) => resolved(JSON.parse(file(p).text)),
+      frame: (iframe, p) => { iframe.srcdoc = expandBundles(file(p).text, data.bundles || {}); },
+      tablePage: (t, o) => resolved(localTablePage(data.tables[t.file], o)),
+      download: (p, name) => downloadURL(fileURL(p), name),
+      tableCSV: (t, name) => {
+        const tb = data.tables[t.file];
+        const esc = (v) => { const s = v === null || v === undefined ? "" : typeof v === "object" ? (v.file || v.text || "") : String(v); return /[",\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s; };
+        const lines = [tb.columns.map(esc).join(",")].concat(tb.rows.map((r) => r.map(esc).join(",")));
+        downloadBlob(lines.join("\n") + "\n", "text/csv", name + ".csv");
+      },
+    };
+  }
+  // Bundles (plotly.js, bokeh, ...) shared by several HTML documents are stored once in the
+  // export and put back into each document where its placeholder stands.
+  function expandBundles(text, bundles) {
+    return text.replace(/<!--figlog-bundle:([0-9a-f]{8,64})-->/g, (m, id) =>
+      bundles[id] !== undefined ? "<script>" + bundles[id] + "</script>" : m);
+  }
+  function localTablePage(tb, o) {
+    let idx = tb.rows.map((_, i) => i);
+    const ci = (name) => tb.columns.indexOf(name);
+    if (o.fcol && o.q) {
+      const c = ci(o.fcol), q = String(o.q).trim(), t = tb.types[c];
+      const m = /^(<=|>=|!=|==|=|<|>)?\s*(.+)$/.exec(q);
+      idx = idx.filter((i) => {
+        const v = tb.rows[i][c];
+        if (t === "int" || t === "float") {
+          const x = Number(m[2]), op = m[1] || "=";
+          if (v === null || Number.isNaN(x)) return false;
+          return { "<": v < x, "<=": v <= x, ">": v > x, ">=": v >= x, "=": v === x, "==": v === x, "!=": v !== x }[op];
+        }
+        return v !== null && String(typeof v === "object" ? v.file : v).toLowerCase().includes(q.toLowerCase());
+      });
+    }
+    if (o.sort) {
+      const c = ci(o.sort), dir = o.desc === "1" ? -1 : 1;
+      idx.sort((a, b) => {
+        const x = tb.rows[a][c], y = tb.rows[b][c];
+        if (x === y) return a - b;
+        if (x === null) return 1; if (y === null) return -1;
+        return (x < y ? -1 : 1) * dir;
+      });
+    }
+    const off = Number(o.offset || 0), lim = Number(o.limit || PAGE_ROWS);
+    return { columns: tb.columns, types: tb.types, total: idx.length, nrows: tb.nrows, offset: off,
+      rows: idx.slice(off, off + lim).map((i) => tb.rows[i]), truncated: tb.truncated };
+  }
+
+  // ------------------------------------------------------------------ iframes
+  // Sandboxed documents report their height; only the frame that sent a message is resized.
+  window.addEventListener("message", (e) => {
+    const h = e.data && e.data.figlogHeight;
+    if (typeof h !== "number" || !(h > 0)) return;
+    for (const f of document.querySelectorAll("iframe.logged-html")) {
+      if (f.contentWindow === e.source) {
+        const max = Number(f.dataset.maxHeight || 1600);
+        f.style.height = Math.min(Math.max(h, 40), max) + "px";
+      }
+    }
+  });
+  function htmlFrame(src, path, maxHeight) {
+    const f = el("iframe", { class: "logged-html", sandbox: IFRAME_SANDBOX, loading: "lazy",
+      referrerpolicy: "no-referrer", title: "logged HTML" });
+    f.dataset.maxHeight = maxHeight || 1600;
+    src.frame(f, path);
+    return f;
+  }
+
+  // ------------------------------------------------------------------ renderers
+  const PLOT_CONFIG = { displaylogo: false, responsive: true, modeBarButtonsToRemove: ["sendDataToCloud"] };
+
+  function plotlyLayout(layout, compact) {
+    const l = Object.assign({}, layout || {});
+    l.autosize = true;
+    delete l.width;
+    if (compact) { l.height = l.height ? Math.min(l.height, 300) : 260; l.margin = Object.assign({ l: 40, r: 10, t: 30, b: 30 }, l.margin || {}); }
+    else if (!l.height) l.height = 360;
+    return l;
+  }
+
+  async function renderItem(box, item, ctx) {
+    // ctx: {src, compact, panel (optional; gets badges and downloads), name}
+    const { src } = ctx;
+    box.replaceChildren();
+    const dl = ctx.downloads || [];
+    switch (item.type) {
+      case "image": {
+        const img = el("img", { class: "media-image", src: src.fileURL(item.file), alt: item.caption || ctx.name || "image",
+          width: item.width || null, height: item.height || null, loading: "lazy" });
+        if (item.width && item.width < 256) img.classList.add("small");
+        box.append(el("figure", {}, img, item.caption ? el("figcaption", { text: item.caption }) : null));
+        dl.push(["image", () => src.download(item.file, ctx.name + "." + item.file.split(".").pop())]);
+        return img;
+      }
+      case "plotly": {
+        const wrap = el("div", { class: "plotly-wrap" });
+        const div = el("div", { class: "plotly-box" });
+        wrap.append(div);
+        box.append(wrap);
+        const fig = await src.json(item.file);
+        await Plotly.newPlot(div, fig.data || [], plotlyLayout(fig.layout, ctx.compact), PLOT_CONFIG);
+        if (item.png) {
+          const img = el("img", { class: "media-image png-render", src: src.fileURL(item.png), alt: "exact PNG rendering", hidden: true });
+          wrap.append(img);
+          const toggle = el("button", { class: "toggle-png", title: "Switch between the interactive conversion and the exact PNG rendering", text: "PNG" });
+          toggle.addEventListener("click", () => {
+            const png = img.hidden;
+            img.hidden = !png; div.hidden = png;
+            toggle.textContent = png ? "interactive" : "PNG";
+            if (!png) Plotly.Plots.resize(div);
+          });
+          (ctx.badges || wrap).append(toggle);
+          dl.push(["PNG (exact)", () => src.download(item.png, ctx.name + "_exact.png")]);
+        }
+        if (!item.complete) (ctx.badges || wrap).append(reportBadge(item, src, wrap));
+        dl.push(["PNG", () => Plotly.downloadImage(div, { format: "png", filename: ctx.name })]);
+        dl.push(["SVG", () => Plotly.downloadImage(div, { format: "svg", filename: ctx.name })]);
+        dl.push(["Plotly JSON", () => src.download(item.file, ctx.name + ".json")]);
+        return div;
+      }
+      case "chart": {
+        const div = el("div", { class: "vega-box" });
+        box.append(div);
+        const res = await vegaEmbed(div, item.spec, { actions: false, renderer: "svg" });
+        dl.push(["PNG", async () => downloadURL(await res.view.toImageURL("png", 2), ctx.name + ".png")]);
+        dl.push(["SVG", async () => downloadURL(await res.view.toImageURL("svg"), ctx.name + ".svg")]);
+        dl.push(["Vega-Lite spec", () => downloadBlob(JSON.stringify(item.spec, null, 2), "application/json", ctx.name + ".vl.json")]);
+        if (item.table) dl.push(["CSV", () => src.tableCSV(item.table, ctx.name)]);
+        return div;
+      }
+      case "html": {
+        const f = htmlFrame(src, item.file, ctx.compact ? 400 : 1600);
+        if (ctx.compact) f.classList.add("cell-frame");
+        box.append(f);
+        dl.push(["HTML", () => src.download(item.file, ctx.name + ".html")]);
+        return f;
+      }
+      case "table": {
+        const t = new TableView(src, item, ctx.name);
+        box.append(t.root);
+        await t.load();
+        dl.push(["CSV", () => src.tableCSV(item, ctx.name)]);
+        dl.push(["Parquet", () => src.download(item.file, ctx.name + ".parquet")]);
+        return t.root;
+      }
+      case "text": {
+        box.append(el("pre", { class: "text-value", text: item.text }));
+        dl.push(["text", () => downloadBlob(item.text, "text/plain", ctx.name + ".txt")]);
+        return null;
+      }
+      default:
+        box.append(el("div", { class: "error", text: item.text || "cannot show this value" }));
+        return null;
+    }
+  }
+
+  function reportBadge(item, src, wrap) {
+    const badge = el("button", { class: "badge approx", title: "Some artists were approximated or skipped in the interactive version; click for the conversion report", text: "approximate" });
+    let shown = null;
+    badge.addEventListener("click", async () => {
+      if (shown) { shown.remove(); shown = null; return; }
+      shown = el("div", { class: "report" }, "loading report…");
+      wrap.prepend(shown);
+      try {
+        const rep = item.report ? await src.json(item.report) : { complete: false };
+        shown.replaceChildren(el("pre", { text: JSON.stringify(rep, null, 2) }));
+      } catch (e) { shown.textContent = "report unavailable: " + e.message; }
+    });
+    return badge;
+  }
+
+  // ------------------------------------------------------------------ tables
+  class TableView {
+    constructor(src, item, name) {
+      this.src = src; this.item = item; this.name = name;
+      this.state = { offset: 0, sort: null, desc: false, fcol: "", q: "" };
+      this.root = el("div", { class: "table-view" });
+      const cols = item.columns.map((c, i) => el("option", { value: c, text: c + (item.types[i] === "media" ? "" : "") }));
+      this.fcol = el("select", { "aria-label": "Filter column" }, el("option", { value: "", text: "filter column…" }), ...cols);
+      this.q = el("input", { type: "search", placeholder: "contains / >0.5", "aria-label": "Filter value" });
+      this.info = el("span", { class: "meta" });
+      this.prev = el("button", { text: "‹ prev", onclick: () => this.go(this.state.offset - PAGE_ROWS) });
+      this.next = el("button", { text: "next ›", onclick: () => this.go(this.state.offset + PAGE_ROWS) });
+      this.err = el("span", { class: "error" });
+      let timer = null;
+      const onFilter = () => { clearTimeout(timer); timer = setTimeout(() => { this.state.fcol = this.fcol.value; this.state.q = this.q.value; this.go(0); }, 250); };
+      this.q.addEventListener("input", onFilter);
+      this.fcol.addEventListener("change", onFilter);
+      this.table = el("table", { class: "data" });
+      this.root.append(el("div", { class: "table-tools" }, this.fcol, this.q, this.prev, this.next, this.info, this.err),
+        el("div", { class: "table-scroll" }, this.table));
+    }
+    go(offset) { this.state.offset = Math.max(0, offset); return this.load(); }
+    async load() {
+      const s = this.state;
+      let page;
+      try {
+        page = await this.src.tablePage(this.item, { offset: s.offset, limit: PAGE_ROWS, sort: s.sort, desc: s.desc ? "1" : "", fcol: s.q ? s.fcol : "", q: s.fcol ? s.q : "" });
+      } catch (e) { this.err.textContent = e.message; return; }
+      this.err.textContent = "";
+      this.page = page;
+      const head = el("tr", {}, el("th", { class: "rowno", text: "#" }));
+      page.columns.forEach((c, i) => {
+        const sortable = page.types[i] !== "media";
+        const mark = s.sort === c ? (s.desc ? " ▼" : " ▲") : "";
+        const th = el("th", { text: c + mark, class: sortable ? "sortable" : null, title: sortable ? "sort" : null, "data-col": c });
+        if (sortable) th.addEventListener("click", () => { if (s.sort === c) { if (s.desc) { s.sort = null; s.desc = false; } else s.desc = true; } else { s.sort = c; s.desc = false; } this.go(0); });
+        head.append(th);
+      });
+      const body = el("tbody");
+      const pending = [];
+      page.rows.forEach((row, r) => {
+        const tr = el("tr", {}, el("td", { class: "rowno", text: String(page.offset + r) }));
+        row.forEach((cell, i) => {
+          const td = el("td", { class: page.types[i] === "int" || page.types[i] === "float" ? "num" : null });
+          if (cell && typeof cell === "object") {
+            const box = el("div", { class: "cell-media" });
+            td.append(box);
+            pending.push(() => renderItem(box, cell, { src: this.src, compact: true, name: safeName(this.name + "_" + page.columns[i] + "_" + (page.offset + r)) }).catch((e) => { box.textContent = e.message; }));
+          } else td.textContent = fmt(cell);
+          tr.append(td);
+        });
+        body.append(tr);
+      });
+      this.table.replaceChildren(el("thead", {}, head), body);
+      const end = Math.min(page.offset + PAGE_ROWS, page.total);
+      this.info.textContent = page.total ? `rows ${page.offset + 1}–${end} of ${page.total.toLocaleString()}` + (page.total !== page.nrows ? ` (filtered from ${page.nrows.toLocaleString()})` : "") + (page.truncated ? ` · export holds the first ${page.truncated.toLocaleString()}` : "") : "no rows";
+      this.prev.disabled = page.offset <= 0;
+      this.next.disabled = end >= page.total;
+      await Promise.all(pending.map((f) => f()));
+    }
+  }
+
+  // ------------------------------------------------------------------ scalar charts
+  function smooth(values, w) {
+    if (!w) return values;
+    // Debiased exponential moving average (as TensorBoard/W&B): the first points are not
+    // pulled towards zero.
+    let last = 0, n = 0;
+    return values.map((v) => {
+      if (v === null || !Number.isFinite(v)) return null;
+      last = last * w + (1 - w) * v; n++;
+      return last / (1 - Math.pow(w, n));
+    });
+  }
+  const PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"];
+
+  function scalarTraces(series, name, color, opts) {
+    const x = opts.xaxis === "step" ? series.steps
+      : opts.xaxis === "relative" ? series.times.map((t) => t - opts.t0[name])
+      : series.times.map((t) => new Date(t * 1000));
+    const traces = [];
+    const w = Number(opts.smoothing);
+    if (w > 0) traces.push({ type: "scatter", mode: "lines", x, y: series.values, name: name + " (raw)", line: { color, width: 1 }, opacity: 0.25, hoverinfo: "skip", showlegend: false });
+    traces.push({ type: "scatter", mode: series.values.length < 2 ? "markers" : "lines", x, y: smooth(series.values, w), name, line: { color, width: 2 }, marker: { color } });
+    return traces;
+  }
+
+  // ------------------------------------------------------------------ panels
+  class Panel {
+    constructor(node, page) {
+      this.node = node; this.page = page;
+      this.key = node.dataset.key; this.kind = node.dataset.panel;
+      this.body = node.querySelector(".body");
+      this.badges = node.querySelector(".badges");
+      this.dlBox = node.querySelector(".downloads");
+      this.loaded = false;
+      node.querySelector(".expand").addEventListener("click", () => this.expand());
+    }
+    get name() { return safeName(this.key); }
+    expand() {
+      this.node.classList.toggle("wide");
+      for (const d of this.node.querySelectorAll(".js-plotly-plot")) Plotly.Plots.resize(d);
+      window.dispatchEvent(new Event("resize"));
+    }
+    setDownloads(list) {
+      this.dlBox.replaceChildren();
+      if (!list.length) return;
+      const menu = el("details", { class: "dl-menu" }, el("summary", { title: "Download", text: "⇩" }));
+      const ul = el("div", { class: "dl-list" });
+      for (const [label, fn] of list) ul.append(el("button", { text: label, onclick: () => { menu.open = false; fn(); } }));
+      menu.append(ul);
+      this.dlBox.append(menu);
+    }
+    async load() {
+      if (this.loaded) return;
+      this.loaded = true;
+      try {
+        if (this.kind === "scalar") await this.loadScalar();
+        else await this.loadStepped();
+        this.node.classList.add("ready");
+      } catch (e) {
+        this.body.replaceChildren(el("div", { class: "error", text: String(e.message || e) }));
+        this.node.classList.add("ready", "failed");
+      }
+      this.page.done(this);
+    }
+    async loadScalar() {
+      const runs = this.page.runs;
+      this.series = {};
+      await Promise.all(runs.map(async (r) => {
+        try { this.series[r] = await this.page.src.scalars(r, this.key); } catch (e) { /* run without this key */ }
+      }));
+      this.drawScalar();
+    }
+    drawScalar() {
+      const runs = this.page.runs;
+      const opts = this.page.opts;
+      let traces = [];
+      runs.forEach((r, i) => {
+        const s = this.series[r];
+        if (!s) return;
+        const name = runs.length > 1 ? this.page.names[r] : this.key;
+        opts.t0[name] = s.times.length ? s.times[0] : 0;
+        traces = traces.concat(scalarTraces(s, name, PALETTE[i % PALETTE.length], opts));
+      });
+      if (!this.plot) { this.plot = el("div", { class: "plotly-box" }); this.body.replaceChildren(this.plot); }
+      const layout = { autosize: true, height: 260, margin: { l: 50, r: 10, t: 10, b: 40 }, showlegend: runs.length > 1,
+        legend: { orientation: "h", y: -0.25 }, xaxis: { title: { text: { step: "step", relative: "seconds", wall: "" }[opts.xaxis] } }, hovermode: "x unified" };
+      Plotly.react(this.plot, traces, layout, PLOT_CONFIG);
+      const name = this.name;
+      this.setDownloads([
+        ["PNG", () => Plotly.downloadImage(this.plot, { format: "png", filename: name })],
+        ["SVG", () => Plotly.downloadImage(this.plot, { format: "svg", filename: name })],
+        ["CSV", () => {
+          const lines = ["run,step,value,timestamp"];
+          for (const r of runs) { const s = this.series[r]; if (!s) continue; s.steps.forEach((st, j) => lines.push([r, st, s.values[j] === null ? "" : s.values[j], s.times[j]].join(","))); }
+          downloadBlob(lines.join("\n") + "\n", "text/csv", name + ".csv");
+        }],
+      ]);
+    }
+    async refreshScalar() {
+      if (!this.loaded || this.kind !== "scalar") return;
+      await this.loadScalar();
+    }
+    // Media and text keys: a slider over the steps; only the chosen step is fetched.
+    async loadStepped() {
+      const run = this.page.runs[0];
+      this.steps = await this.page.src.steps(run, this.key);
+      this.stepper = el("div", { class: "stepper" });
+      this.slider = el("input", { type: "range", min: 0, max: Math.max(0, this.steps.length - 1), value: this.steps.length - 1, "aria-label": "step" });
+      this.stepLabel = el("span", { class: "meta step-label" });
+      const first = el("button", { title: "first step", text: "⏮", onclick: () => this.show(0) });
+      const last = el("button", { title: "last step", text: "⏭", onclick: () => this.show(this.steps.length - 1) });
+      let timer = null;
+      this.slider.addEventListener("input", () => {
+        this.updateLabel(Number(this.slider.value));
+        clearTimeout(timer);
+        timer = setTimeout(() => this.show(Number(this.slider.value)), 120);
+      });
+      this.stepper.append(first, this.slider, last, this.stepLabel);
+      this.stepper.hidden = this.steps.length < 2;
+      this.content = el("div", { class: "content" });
+      this.body.replaceChildren(this.content, this.stepper);
+      await this.show(this.steps.length - 1);
+    }
+    updateLabel(i) { this.stepLabel.textContent = `step ${this.steps[i]} (${i + 1}/${this.steps.length})`; }
+    async show(i) {
+      i = Math.max(0, Math.min(i, this.steps.length - 1));
+      this.index = i;
+      this.slider.value = i;
+      this.updateLabel(i);
+      const token = (this.token = (this.token || 0) + 1);
+      const payload = await this.page.src.value(this.page.runs[0], this.key, this.steps[i]);
+      if (token !== this.token) return; // a later step was asked for meanwhile
+      const items = payload.items;
+      this.badges.replaceChildren();
+      const downloads = [];
+      const box = el("div", { class: items.length > 1 ? "media-list" : "media-one" });
+      this.content.replaceChildren(box);
+      await Promise.all(items.map((item, j) => {
+        const cell = el("div", { class: "media-item" });
+        box.append(cell);
+        const name = this.name + "_step" + payload.step + (items.length > 1 ? "_" + j : "");
+        return renderItem(cell, item, { src: this.page.src, compact: items.length > 1, badges: this.badges, downloads, name })
+          .catch((e) => cell.replaceChildren(el("div", { class: "error", text: e.message })));
+      }));
+      this.setDownloads(downloads);
+    }
+    async refreshSteps() {
+      if (!this.loaded || this.kind === "scalar" || !this.steps) return;
+      const atEnd = this.index === this.steps.length - 1;
+      const steps = await this.page.src.steps(this.page.runs[0], this.key);
+      if (steps.length === this.steps.length) return;
+      this.steps = steps;
+      this.slider.max = steps.length - 1;
+      this.stepper.hidden = steps.length < 2;
+      if (atEnd) await this.show(steps.length - 1); else this.updateLabel(this.index);
+    }
+  }
+
+  // ------------------------------------------------------------------ pages
+  FL.initRun = function () {
+    const cfg = JSON.parse(document.getElementById("figlog-page").textContent);
+    const exported = document.getElementById("figlog-export");
+    const src = exported ? embeddedSource(JSON.parse(exported.textContent)) : serverSource();
+    const page = { src, runs: cfg.runs, names: cfg.names, opts: { smoothing: 0, xaxis: "step", t0: {} }, panels: [], pending: 0, loadedCount: 0 };
+    FL.page = page;
+    const count = document.getElementById("panel-count");
+    const progress = document.getElementById("progress");
+    page.done = () => {
+      page.loadedCount++;
+      document.body.dataset.panelsLoaded = page.loadedCount;
+      updateProgress();
+    };
+    function updateProgress() {
+      const visible = page.panels.filter((p) => !p.node.hidden);
+      const started = visible.filter((p) => p.loaded).length;
+      const total = visible.length;
+      count.textContent = `${total} panel${total === 1 ? "" : "s"}`;
+      const busy = page.loadedCount < page.panels.filter((p) => p.loaded).length;
+      progress.hidden = !busy;
+      progress.querySelector(".bar").style.width = (started ? (100 * page.loadedCount) / Math.max(1, started) : 0) + "%";
+    }
+    const observer = "IntersectionObserver" in window ? new IntersectionObserver((entries) => {
+      for (const e of entries) if (e.isIntersecting) { observer.unobserve(e.target); e.target.__panel.load(); }
+    }, { rootMargin: "300px 0px" }) : null;
+    function addPanel(node) {
+      const p = new Panel(node, page);
+      node.__panel = p;
+      page.panels.push(p);
+      if (observer) observer.observe(node); else p.load();
+      return p;
+    }
+    document.querySelectorAll(".panel").forEach(addPanel);
+    updateProgress();
+
+    // Filter panels by key: plain text matches case-insensitively; /re/ is a regular expression.
+    const filter = document.getElementById("panel-filter");
+    filter.addEventListener("input", () => {
+      const q = filter.value.trim();
+      let test = (k) => k.toLowerCase().includes(q.toLowerCase());
+      const m = /^\/(.+)\/$/.exec(q);
+      if (m) { try { const re = new RegExp(m[1], "i"); test = (k) => re.test(k); } catch (e) { /* incomplete pattern */ } }
+      for (const p of page.panels) p.node.hidden = q !== "" && !test(p.key);
+      for (const s of document.querySelectorAll("details.section")) s.hidden = !s.querySelector(".panel:not([hidden])");
+      updateProgress();
+    });
+    const smoothing = document.getElementById("smoothing");
+    const out = document.getElementById("smoothing-out");
+    const xaxis = document.getElementById("xaxis");
+    const redraw = () => {
+      page.opts.smoothing = Number(smoothing.value); page.opts.xaxis = xaxis.value; out.textContent = smoothing.value;
+      for (const p of page.panels) if (p.kind === "scalar" && p.series) p.drawScalar();
+    };
+    smoothing.addEventListener("input", redraw);
+    xaxis.addEventListener("change", redraw);
+
+    // A running run refreshes by itself: new keys get panels, charts and sliders follow.
+    if (src.live && cfg.mode === "run" && cfg.runs.some((r) => cfg.status[r] === "running")) {
+      const run = cfg.runs[0];
+      let updated = cfg.updated[run];
+      const known = new Set(cfg.keys.map((k) => k.key));
+      const tick = async () => {
+        let d;
+        try { d = await src.run(run); } catch (e) { setTimeout(tick, 5000); return; }
+        const badge = document.querySelector(`[data-run-status="${CSS.escape(run)}"]`);
+        if (badge) { badge.textContent = d.info.status; badge.className = "status " + d.info.status; }
+        const dur = document.querySelector(`[data-run-duration="${CSS.escape(run)}"]`);
+        if (dur) dur.textContent = Math.round(d.info.duration) + "s";
+        if (d.info.updated !== updated) {
+          updated = d.info.updated;
+          for (const k of d.keys) if (!known.has(k.key)) { known.add(k.key); addPanel(newPanelNode(k)); }
+          await Promise.all(page.panels.map((p) => (p.kind === "scalar" ? p.refreshScalar() : p.refreshSteps()).catch(() => null)));
+          document.body.dataset.refreshed = String(Number(document.body.dataset.refreshed || 0) + 1);
+        }
+        if (d.info.status === "running") setTimeout(tick, 2000);
+      };
+      setTimeout(tick, 2000);
+    }
+  };
+
+  function newPanelNode(k) {
+    const node = el("section", { class: "panel", "data-key": k.key, "data-kind": k.kind, "data-panel": k.panel },
+      el("header", {}, el("span", { class: "title", title: k.key, text: k.key }), el("span", { class: "badges" }),
+        el("span", { class: "tools" }, el("span", { class: "downloads" }), el("button", { class: "expand", title: "Expand to full width", text: "⤢" }))),
+      el("div", { class: "body" }, el("div", { class: "placeholder", text: "…" })));
+    let grid = document.querySelector('details.section[data-section="new"] .panels');
+    if (!grid) {
+      const sec = el("details", { class: "section", open: true, "data-section": "new" }, el("summary", { text: "New keys" }), el("div", { class: "panels" }));
+      document.querySelector("main").append(sec);
+      grid = sec.querySelector(".panels");
+    }
+    grid.append(node);
+    return node;
+  }
+
+  // Runs of a project: sortable columns, filter by name/config, pick runs to compare.
+  FL.initRuns = function () {
+    const table = document.getElementById("runs-table");
+    const filter = document.getElementById("run-filter");
+    const btn = document.getElementById("compare-btn");
+    const picked = new Set();
+    const apply = () => {
+      const terms = filter.value.toLowerCase().split(/\s+/).filter(Boolean);
+      for (const tr of table.tBodies[0].rows) {
+        const text = (tr.dataset.filter || "").toLowerCase();
+        tr.hidden = !terms.every((t) => text.includes(t));
+      }
+    };
+    const wire = () => {
+      for (const cb of table.querySelectorAll("input.pick")) {
+        cb.checked = picked.has(cb.value);
+        cb.addEventListener("change", () => { if (cb.checked) picked.add(cb.value); else picked.delete(cb.value); btn.disabled = picked.size < 1; });
+      }
+      apply();
+    };
+    filter.addEventListener("input", apply);
+    document.getElementById("select-all").addEventListener("change", (e) => {
+      for (const tr of table.tBodies[0].rows) if (!tr.hidden) { const cb = tr.querySelector("input.pick"); cb.checked = e.target.checked; if (cb.checked) picked.add(cb.value); else picked.delete(cb.value); }
+      btn.disabled = picked.size < 1;
+    });
+    btn.addEventListener("click", () => {
+      const ids = [...picked];
+      location.href = ids.length === 1 ? "/r/" + enc(ids[0]) : "/compare?runs=" + ids.map(enc).join(",");
+    });
+    let sortCol = null, sortDesc = false;
+    const sortBy = (i, type) => {
+      sortDesc = sortCol === i ? !sortDesc : false; sortCol = i;
+      const rows = [...table.tBodies[0].rows];
+      const val = (tr) => { const v = tr.cells[i].dataset.sort ?? tr.cells[i].textContent; return type === "num" ? (v === "" ? NaN : Number(v)) : v.toLowerCase(); };
+      rows.sort((a, b) => {
+        const x = val(a), y = val(b);
+        if (type === "num") { if (Number.isNaN(x)) return 1; if (Number.isNaN(y)) return -1; }
+        return (x < y ? -1 : x > y ? 1 : 0) * (sortDesc ? -1 : 1);
+      });
+      table.tBodies[0].append(...rows);
+      table.querySelectorAll("th").forEach((th, j) => th.classList.toggle("sorted", j === i));
+      table.querySelectorAll("th")[i].dataset.dir = sortDesc ? "desc" : "asc";
+    };
+    table.querySelectorAll("thead th").forEach((th, i) => {
+      if (th.classList.contains("nosort")) return;
+      th.classList.add("sortable");
+      th.addEventListener("click", () => sortBy(i, th.dataset.type));
+    });
+    wire();
+    // Running runs: refresh the rows in place every few seconds.
+    if (table.dataset.running === "1") {
+      const tick = async () => {
+        try {
+          const r = await fetch(location.href, { credentials: "same-origin" });
+          const doc = new DOMParser().parseFromString(await r.text(), "text/html");
+          const fresh = doc.getElementById("runs-table");
+          if (fresh) {
+            table.tBodies[0].replaceWith(document.adoptNode(fresh.tBodies[0]));
+            wire();
+            if (sortCol !== null) { sortDesc = !sortDesc; sortBy(sortCol, table.querySelectorAll("th")[sortCol].dataset.type); }
+            if (fresh.dataset.running !== "1") return;
+          }
+        } catch (e) { /* server gone: try again later */ }
+        setTimeout(tick, 4000);
+      };
+      setTimeout(tick, 4000);
+    }
+  };
+
+  FL.initProjects = function () { /* static page */ };
+})();
