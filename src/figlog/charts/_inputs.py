@@ -108,6 +108,9 @@ def class_indices(
     uniq, inverse = np.unique(y, return_inverse=True)
     if names is not None:
         lookup = {v: j for j, v in enumerate(names)}
+        for u in uniq.tolist():  # a name, else an index (labels may mix the two)
+            if u not in lookup and _is_index(u, n_classes):
+                lookup[u] = int(u)
         missing = [u for u in uniq.tolist() if u not in lookup]
         if not missing:
             mapping = np.array([lookup[u] for u in uniq.tolist()], dtype=np.intp)
@@ -124,6 +127,10 @@ def class_indices(
         f"{n_classes} classes; use labels 0..{n_classes - 1} or name the classes"
     )
     raise ValueError(msg)
+
+
+def _is_index(value: Any, n: int) -> bool:
+    return isinstance(value, (int, np.integer)) and not isinstance(value, bool) and 0 <= value < n
 
 
 def classes_for_scores(y_true: Any, y_probas: Any, labels: Sequence[Any] | None) -> Classes:

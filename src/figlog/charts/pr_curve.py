@@ -23,17 +23,13 @@ PRESET = make_preset(
         "title": "${string:title}",
         "width": 400,
         "height": 400,
+        # A line sorts its points by x; the sort is stable and x never falls along the
+        # curve, so vertical steps keep the table's (curve) order.
         "mark": {"type": "line", "point": {"size": 12}, "tooltip": True},
         "encoding": {
             "x": {"field": "${field:x}", "title": "Recall", **_AXIS},
             "y": {"field": "${field:y}", "title": "Precision", **_AXIS},
             "color": {"field": "${field:class}", "type": "nominal", "sort": None},
-            # Along the curve recall grows, and at one recall precision falls (more false
-            # positives, no more true ones): this is curve order.
-            "order": [
-                {"field": "${field:x}", "type": "quantitative"},
-                {"field": "${field:y}", "type": "quantitative", "sort": "descending"},
-            ],
             "tooltip": [
                 {"field": "${field:class}", "type": "nominal"},
                 {"field": "${field:x}", "type": "quantitative", "format": ".4f"},

@@ -30,17 +30,13 @@ PRESET = make_preset(
                 "encoding": {"x": {"field": "a", **_AXIS}, "y": {"field": "b", **_AXIS}},
             },
             {
+                # A line sorts its points by x; the sort is stable and x never falls along the
+                # curve, so vertical steps keep the table's (curve) order.
                 "mark": {"type": "line", "point": {"size": 12}, "tooltip": True},
                 "encoding": {
                     "x": {"field": "${field:x}", "title": "False positive rate", **_AXIS},
                     "y": {"field": "${field:y}", "title": "True positive rate", **_AXIS},
                     "color": {"field": "${field:class}", "type": "nominal", "sort": None},
-                    # fpr and tpr both grow along the curve: this is curve order, also
-                    # where a vertical step shares one fpr
-                    "order": [
-                        {"field": "${field:x}", "type": "quantitative"},
-                        {"field": "${field:y}", "type": "quantitative"},
-                    ],
                     "tooltip": [
                         {"field": "${field:class}", "type": "nominal"},
                         {"field": "${field:x}", "type": "quantitative", "format": ".4f"},

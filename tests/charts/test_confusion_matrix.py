@@ -1,0 +1,89 @@
+"""confusion_matrix: probs or preds, any labels, counts and the row-normalised view."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from sklearn import metrics as skm
+
+import figlog.plot as plot
+
+
+def _matrix(chart) -> tuple[list[str], np.ndarray, np.ndarray]:
+    rows = [r for _, r in chart.table.iterrows()]
+    names = list(dict.fromkeys(r[0] for r in rows))
+    k = len(names)
+    counts = np.array([r[2] for r in rows]).reshape(k, k)
+    share = np.array([np.nan if r[3] is None else r[3] for r in rows]).reshape(k, k)
+    return names, counts, share
+
+
+def test_preds_with_class_names_match_sklearn() -> None:
+    rng = np.random.default_rng(5)
+    y = rng.integers(0, 4, 400)
+    p = np.where(rng.random(400) < 0.7, y, rng.integers(0, 4, 400))
+    chart = plot.confusion_matrix(y_true=y, preds=p, class_names=["a", "b", "c", "d"])
+    names, counts, share = _matrix(chart)
+    assert names == ["a", "b", "c", "d"]
+    np.testing.assert_array_equal(counts, skm.confusion_matrix(y, p))
+    np.testing.assert_allclose(share, skm.confusion_matrix(y, p, normalize="true"))
+    assert chart.metrics == {"accuracy": pytest.approx(skm.accuracy_score(y, p)), "n_samples": 400}
+
+
+def test_probs_take_the_argmax() -> None:
+    probs = [[0.7, 0.2, 0.1], [0.1, 0.1, 0.8], [0.3, 0.4, 0.3]]
+    chart = plot.confusion_matrix(probs=probs, y_true=[0, 2, 0], class_names=["x", "y", "z"])
+    _, counts, _ = _matrix(chart)
+    assert counts.tolist() == [[1, 1, 0], [0, 0, 0], [0, 0, 1]]
+    assert chart.metrics["accuracy"] == pytest.approx(2 / 3)
+
+
+def test_any_hashable_labels_without_class_names_use_sorted_unique_labels() -> None:
+    chart = plot.confusion_matrix(y_true=["dog", "cat", "cow"], preds=["dog", "dog", "cow"])
+    names, counts, share = _matrix(chart)
+    assert names == ["cat", "cow", "dog"]
+    assert counts.tolist() == [[0, 0, 1], [0, 1, 0], [0, 0, 1]]
+    assert counts.sum() == 3
+
+
+def test_labels_by_name_through_class_names() -> None:
+    chart = plot.confusion_matrix(
+        y_true=["dog", "cat"], preds=[1, 0], class_names=["cat", "dog", "bird"]
+    )
+    names, counts, share = _matrix(chart)
+    assert names == ["cat", "dog", "bird"]
+    assert counts.tolist() == [[1, 0, 0], [0, 1, 0], [0, 0, 0]]
+    assert np.isnan(share[2]).all()  # no actual birds: the row has no shares
+    assert chart.to_vega_lite()["data"]["values"][-1]["fraction"] is None
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "match"),
+    [
+        ({"y_true": [0, 1], "preds": [0, 1], "probs": [[1, 0], [0, 1]]}, ValueError,
+         r"confusion_matrix\(\) takes probs or preds, not both"),
+        ({"y_true": [0, 1]}, ValueError, r"takes probs or preds, not neither"),
+        ({"y_true": [0, 1, 1], "preds": [0, 1]}, ValueError,
+         r"y_true has 3 labels but preds has 2"),
+        ({"y_true": [0, 1], "probs": [[0.1, 0.9]]}, ValueError,
+         r"y_true has 2 labels but probs has 1 rows"),
+        ({"y_true": [0, 1], "probs": [[0.1, np.nan], [0.2, 0.8]]}, ValueError,
+         r"probs has 1 NaN or infinite values"),
+        ({"y_true": [0, 1], "probs": [0.1, 0.9]}, ValueError,
+         r"probs must have shape \(n_samples, n_classes\)"),
+        ({"y_true": [0, 1], "probs": [[0.1, 0.9], [0.3, 0.7]], "class_names": ["a", "b", "c"]},
+         ValueError, r"class_names names 3 classes but probs has 2 columns"),
+        ({"y_true": ["cow", "cat"], "preds": [0, 1], "class_names": ["cat", "dog"]}, ValueError,
+         r"y_true has labels \['cow'\] that are neither class indices 0..1 nor among"),
+        ({"y_true": [0, 1], "preds": [0, 7], "class_names": ["cat", "dog"]}, ValueError,
+         r"preds has labels \[7\]"),
+        ({"y_true": None, "preds": [0, 1]}, TypeError, r"y_true is required"),
+        ({"y_true": [0, 1], "preds": [0, 1], "class_names": "ab"}, TypeError,
+         r"class_names must be a list of names"),
+        ({"y_true": [1, "1"], "preds": [1, 1]}, TypeError,
+         r"y_true and preds mix labels of types \['int', 'str'\]"),
+    ],
+)
+def test_bad_input_names_the_argument(kwargs, error, match) -> None:
+    with pytest.raises(error, match=match):
+        plot.confusion_matrix(**kwargs)

@@ -1,0 +1,154 @@
+"""The metric maths against scikit-learn, with hypothesis generating the data."""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+from sklearn import metrics as skm
+
+from figlog.charts import _metrics as m
+
+
+@st.composite
+def binary_data(draw: st.DrawFn, min_size: int = 2) -> tuple[np.ndarray, np.ndarray]:
+    """Labels with both classes present, and scores with many ties (few distinct values)."""
+    n = draw(st.integers(min_size, 300))
+    y = draw(hnp.arrays(bool, n))
+    if y.all() or not y.any():
+        y[0] = not y[0]
+    decimals = draw(st.integers(0, 6))
+    scores = draw(hnp.arrays(np.float64, n, elements=st.floats(-1e3, 1e3, allow_nan=False)))
+    return y, np.round(scores / 1e3, decimals)
+
+
+def _distance_to_polyline(px: np.ndarray, py: np.ndarray, x: np.ndarray, y: np.ndarray):
+    """Each point's distance to the polyline through (x, y)."""
+    ax, ay, bx, by = x[:-1], y[:-1], x[1:], y[1:]
+    dx, dy = bx - ax, by - ay
+    length2 = dx * dx + dy * dy
+    qx = px[:, None] - ax
+    qy = py[:, None] - ay
+    with np.errstate(invalid="ignore", divide="ignore"):
+        t = np.where(length2 > 0, (qx * dx + qy * dy) / np.where(length2 > 0, length2, 1), 0)
+    t = np.clip(t, 0, 1)
+    d = np.hypot(qx - t * dx, qy - t * dy)
+    if len(x) == 1:
+        return np.hypot(px - x[0], py - y[0])
+    return d.min(axis=1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(binary_data())
+def test_auc_and_ap_equal_sklearn(data: tuple[np.ndarray, np.ndarray]) -> None:
+    y, s = data
+    counts = m.binary_counts(y, s)
+    assert m.roc_curve(counts).auc == pytest.approx(skm.roc_auc_score(y, s), abs=1e-9)
+    ap = m.pr_curve(counts).average_precision
+    assert ap == pytest.approx(skm.average_precision_score(y, s), abs=1e-9)
+
+
+@settings(max_examples=100, deadline=None)
+@given(binary_data())
+def test_exact_curves_are_sklearns(data: tuple[np.ndarray, np.ndarray]) -> None:
+    y, s = data
+    counts = m.binary_counts(y, s)
+    roc = m.roc_curve(counts)
+    fpr, tpr, thr = skm.roc_curve(y, s, drop_intermediate=False)
+    np.testing.assert_allclose(roc.fpr, fpr, atol=1e-12)
+    np.testing.assert_allclose(roc.tpr, tpr, atol=1e-12)
+    np.testing.assert_array_equal(roc.thresholds, thr)
+    pr = m.pr_curve(counts)
+    precision, recall, thr = skm.precision_recall_curve(y, s)
+    np.testing.assert_allclose(pr.precision, precision[::-1], atol=1e-12)
+    np.testing.assert_allclose(pr.recall, recall[::-1], atol=1e-12)
+    np.testing.assert_array_equal(pr.thresholds[1:], thr[::-1])
+
+
+@settings(max_examples=100, deadline=None)
+@given(binary_data())
+def test_roc_runs_from_origin_to_one_one_and_auc_in_unit_interval(data) -> None:
+    y, s = data
+    roc = m.roc_curve(m.binary_counts(y, s))
+    assert (roc.fpr[0], roc.tpr[0]) == (0.0, 0.0)
+    assert (roc.fpr[-1], roc.tpr[-1]) == (1.0, 1.0)
+    assert np.all(np.diff(roc.fpr) >= 0) and np.all(np.diff(roc.tpr) >= 0)
+    assert 0.0 <= roc.auc <= 1.0
+    kept = m.thin(roc.fpr, roc.tpr)
+    assert kept[0] == 0 and kept[-1] == len(roc.fpr) - 1
+
+
+@settings(max_examples=100, deadline=None)
+@given(binary_data(), st.sampled_from([0.005, 0.002, 0.02]))
+def test_thinned_curve_stays_within_tolerance(data, tolerance: float) -> None:
+    y, s = data
+    counts = m.binary_counts(y, s)
+    for curve in (m.roc_curve(counts)[:2], m.pr_curve(counts)[:2]):
+        x, yv = curve
+        kept = m.thin(x, yv, tolerance=tolerance)
+        assert kept[0] == 0 and kept[-1] == len(x) - 1
+        assert np.all(np.diff(kept) > 0)
+        # every exact point is near the thinned curve (and the thinned points are exact
+        # points, so the reverse holds too; see thin()'s docstring)
+        dist = _distance_to_polyline(x, yv, x[kept], yv[kept])
+        assert dist.max() <= tolerance + 1e-12
+
+
+def test_thinning_a_large_curve_keeps_few_points_within_tolerance() -> None:
+    rng = np.random.default_rng(0)
+    n = 200_000
+    y = rng.random(n) < 0.3
+    s = rng.normal(y * 0.8, 1.0)
+    counts = m.binary_counts(y, s)
+    for x, yv in (m.roc_curve(counts)[:2], m.pr_curve(counts)[:2]):
+        kept = m.thin(x, yv)
+        assert len(kept) < 200
+        sample = rng.choice(len(x), 5000, replace=False)
+        assert _distance_to_polyline(x[sample], yv[sample], x[kept], yv[kept]).max() <= 0.005
+
+
+def test_thinning_keeps_the_corner_of_a_perfect_classifier() -> None:
+    y = np.array([0] * 500 + [1] * 500, dtype=bool)
+    s = np.linspace(0, 1, 1000)
+    roc = m.roc_curve(m.binary_counts(y, s))
+    kept = m.thin(roc.fpr, roc.tpr)
+    points = set(zip(roc.fpr[kept].tolist(), roc.tpr[kept].tolist()))
+    assert points == {(0.0, 0.0), (0.0, 1.0), (1.0, 1.0)}
+
+
+def test_undefined_metrics_are_nan() -> None:
+    s = np.array([0.1, 0.5, 0.9])
+    no_pos = m.binary_counts(np.zeros(3, bool), s)
+    assert np.isnan(m.roc_curve(no_pos).auc)
+    assert np.isnan(m.pr_curve(no_pos).average_precision)
+    no_neg = m.binary_counts(np.ones(3, bool), s)
+    assert np.isnan(m.roc_curve(no_neg).auc)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert m.pr_curve(no_neg).average_precision == skm.average_precision_score(
+            np.ones(3), s
+        )
+
+
+@pytest.mark.filterwarnings("ignore:A single label was found")
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1, 6).flatmap(lambda k: st.tuples(
+    st.just(k),
+    hnp.arrays(np.int64, st.integers(1, 200), elements=st.integers(0, k - 1)),
+    st.randoms(use_true_random=False),
+)))
+def test_confusion_counts_equal_sklearn_and_sum_to_n(data) -> None:
+    k, actual, rnd = data
+    predicted = np.array([rnd.randrange(k) for _ in actual], dtype=np.int64)
+    counts = m.confusion_counts(actual, predicted, k)
+    assert counts.sum() == len(actual)
+    expected = skm.confusion_matrix(actual, predicted, labels=list(range(k)))
+    np.testing.assert_array_equal(counts, expected)
+    share = m.row_normalise(counts)
+    present = counts.sum(axis=1) > 0
+    np.testing.assert_allclose(share[present].sum(axis=1), 1.0)
+    assert np.isnan(share[~present]).all()
