@@ -131,3 +131,12 @@ def title_artists(ax: Any) -> tuple:
     """
     return tuple(t for t in (getattr(ax, "title", None), getattr(ax, "_left_title", None),
                              getattr(ax, "_right_title", None)) if t is not None)
+
+
+def axis3d_on(ax: Any) -> bool:
+    """Whether a 3-D axes draws its axes (panes, ticks, labels).
+
+    3.9–3.11: ``Axes3D._axis3don``; Axes3D turns the 2-D ``axison`` off for itself and
+    keeps its own flag, which ``set_axis_on``/``set_axis_off`` update.
+    """
+    return bool(getattr(ax, "_axis3don", True))

@@ -76,9 +76,9 @@ def classify(transform: Transform, ax: Axes | None, fig: FigureBase) -> tuple[Co
     """The coordinate system of each dimension of ``transform``, or None when it is none of
     data/axes/figure (an offset box, a display-space transform, a custom projection)."""
     if ax is not None:
-        if transform == ax.transData:
+        if transform is ax.transData:
             return ("data", "data")
-        if transform == ax.transAxes:
+        if transform is ax.transAxes:
             return ("axes", "axes")
         try:
             bx, by = transform.contains_branch_seperately(ax.transData)
@@ -90,7 +90,7 @@ def classify(transform: Transform, ax: Axes | None, fig: FigureBase) -> tuple[Co
             return ("data" if bx else "axes", "data" if by else "axes")
         if transform.contains_branch(ax.transAxes):
             return ("axes", "axes")
-    if transform == fig.transFigure or transform == fig.transSubfigure:
+    if transform is fig.transFigure or transform is fig.transSubfigure:
         return ("figure", "figure")
     if transform.contains_branch(fig.transFigure) or transform.contains_branch(
         fig.transSubfigure

@@ -96,7 +96,9 @@ def axis_ir(ax: Axes, which: str, av: AxisValues, where: str,
     else:
         side = "right" if axis.get_ticks_position() == "right" else "left"
         spines = ("left", "right")
-    spine_vis = [ax.spines[s].get_visible() if s in ax.spines else False for s in spines]
+    frame = ax.get_frame_on()
+    spine_vis = [frame and ax.spines[s].get_visible() if s in ax.spines else False
+                 for s in spines]
     on = bool(ax.axison) and axis.get_visible()
     tickvals = av(locs) if av.kind != "log" else [float(v) for v in locs]
     return AxisIR(

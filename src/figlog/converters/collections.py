@@ -44,7 +44,7 @@ def _offsets_in_data(coll: Collection, ctx: Ctx) -> tuple[np.ndarray, str]:
     otr = coll.get_offset_transform()
     coords = classify(otr, ctx.ax, ctx.fig)
     note = ""
-    if coords != ("data", "data") or otr != ctx.ax.transData:
+    if coords != ("data", "data") or otr is not ctx.ax.transData:
         if coords not in (None, ("data", "data")):
             note = "positions are axes- or figure-relative; placed at their current data position"
         offsets = to_coords(offsets, otr, ("data", "data"), ctx.ax, ctx.fig)
@@ -126,7 +126,7 @@ def _lines(coll: LineCollection, ctx: Ctx) -> Extraction:
     note = ""
     if coords != ("data", "data"):
         note = "axes- or figure-relative segments placed at their current data position"
-    exact = transform == ctx.ax.transData
+    exact = transform is ctx.ax.transData
     for i, seg in enumerate(segs):
         seg = np.asarray(seg, dtype=float).reshape(-1, 2)
         if not exact:

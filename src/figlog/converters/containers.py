@@ -35,7 +35,7 @@ def extract_container(container: Container, ctx: Ctx) -> Extraction | None:
 @extract_container.register(BarContainer)
 def _bars(container: BarContainer, ctx: Ctx) -> Extraction | None:
     rects = [p for p in container.patches if p.get_visible()]
-    if not rects or any(p.get_data_transform() != ctx.ax.transData for p in rects):
+    if not rects or any(p.get_data_transform() is not ctx.ax.transData for p in rects):
         return None  # bars in another coordinate system: leave them to the patch extractor
     orient = "h" if getattr(container, "orientation", None) == "horizontal" else "v"
     x = np.array([p.get_x() for p in rects], dtype=float)

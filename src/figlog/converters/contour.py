@@ -37,7 +37,7 @@ def _contour(cs: ContourSet, ctx: Ctx) -> Extraction:
     widths = np.asarray(cs.get_linewidths(), dtype=float).ravel()
     styles = cs.get_linestyles()
     transform = cs.get_transform()
-    exact = transform == ctx.ax.transData
+    exact = transform is ctx.ax.transData
     marks = []
     for i, path in enumerate(paths):
         polys = rings(path, None if exact else transform)

@@ -91,7 +91,7 @@ def _image(im: AxesImage, ctx: Ctx) -> Extraction:
     notes = []
     if type(im) is not AxesImage:
         notes.append(f"{type(im).__name__} drawn on a uniform grid")
-    if im.get_transform() != ctx.ax.transData:
+    if im.get_transform() is not ctx.ax.transData:
         notes.append("image with a custom transform placed by its extent")
     left, right, bottom, top = im.get_extent()
     h, w = arr.shape[:2]
@@ -149,7 +149,7 @@ def _mesh(mesh: QuadMesh, ctx: Ctx) -> Extraction:
         reason = "curvilinear mesh drawn as filled cells"
         return Extraction(base.marks, "approximated" if base.marks else "skipped",
                           "; ".join(r for r in (reason, base.reason) if r))
-    if mesh.get_transform() != ctx.ax.transData:
+    if mesh.get_transform() is not ctx.ax.transData:
         xy = np.column_stack([np.r_[xe, np.full(len(ye), xe[0])],
                               np.r_[np.full(len(xe), ye[0]), ye]])
         from ._transforms import to_coords

@@ -88,7 +88,7 @@ def _line(line: Line2D, ctx: Ctx) -> Extraction:
         coords = ("data", "data")
         xy = to_coords(xy, transform, coords, ctx.ax, ctx.fig)
         note = note or "drawn in display space; placed at its current data position"
-    elif ctx.ax is None or coords != ("data", "data") or transform != ctx.ax.transData:
+    elif ctx.ax is None or coords != ("data", "data") or transform is not ctx.ax.transData:
         if coords == ("data", "data"):
             xy = to_coords(xy, transform, coords, ctx.ax, ctx.fig)
         elif ctx.kind in ("xy", "figure"):

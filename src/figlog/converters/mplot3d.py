@@ -175,7 +175,8 @@ def _axis3(ax, which: str) -> AxisIR:
         labels = [f"{v:g}" for v in locs]
     return AxisIR(kind="linear", range=(float(lo), float(hi)),
                   title=plain_text(getattr(ax, f"get_{which}label")()),
-                  tickvals=[float(v) for v in locs], ticktext=labels, visible=bool(ax.axison))
+                  tickvals=[float(v) for v in locs], ticktext=labels,
+                  visible=_compat.axis3d_on(ax))
 
 
 def axes3d(ax, i: int, dom, fig, cbspec: Callable, entries: list[ReportEntry]) -> AxesIR:
@@ -187,7 +188,7 @@ def axes3d(ax, i: int, dom, fig, cbspec: Callable, entries: list[ReportEntry]) -
               pt=PT, colorbar_for=cbspec, kind="3d", zv=AxisValues("linear"))
     marks = _axes_marks(ax, ctx, where, entries)
     elev, azim = np.radians(float(ax.elev)), np.radians(float(ax.azim))
-    r = 2.0
+    r = 1.7
     aspect = np.asarray(ax.get_box_aspect(), dtype=float)
     aspect = aspect / aspect.max()
     scene = {

@@ -28,7 +28,7 @@ def polar_axes(ax, i: int, dom, fig, cbspec: Callable, entries: list[ReportEntry
 
     where = f"axes {i}"
     theta = AxisValues("transformed", _degrees)
-    r = AxisValues("log" if ax.get_rscale() == "log" else "linear")
+    r = AxisValues("log" if ax.get_yscale() == "log" else "linear")
     ctx = Ctx(fig=fig, ax=ax, where=where, xv=theta, yv=r, pt=PT, colorbar_for=cbspec,
               kind="polar")
     marks = _axes_marks(ax, ctx, where, entries)

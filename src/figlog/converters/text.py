@@ -98,7 +98,7 @@ def _place(ctx: Ctx, xy, transform) -> tuple[tuple, tuple[Coord, Coord], str]:
         if ctx.ax is not None:
             note = "positioned in display space; placed at its current position"
     xy = np.asarray(xy, dtype=float).reshape(1, 2)
-    if coords == ("data", "data") and ctx.ax is not None and transform == ctx.ax.transData:
+    if coords == ("data", "data") and ctx.ax is not None and transform is ctx.ax.transData:
         pt = xy[0]
     else:
         pt = to_coords(xy, transform, coords, ctx.ax, ctx.fig)[0]

@@ -153,7 +153,6 @@ def _safe(fn, artist, ctx: Ctx):
 
 def walk(fig: FigureBase) -> tuple[FigureIR, list[ReportEntry]]:
     """Visit ``fig`` once and return its intermediate representation and report entries."""
-    from . import mplot3d, polar  # noqa: PLC0415 - optional projections register lazily
 
     entries: list[ReportEntry] = []
     every = fig.get_axes()
@@ -169,18 +168,13 @@ def walk(fig: FigureBase) -> tuple[FigureIR, list[ReportEntry]]:
             entries.append(ReportEntry(where, type(ax).__name__, "", "hidden", "",
                                        "invisible axes"))
             continue
-        dom = domain(ax, fig)
-        if ax.name == "polar":
-            air = polar.polar_axes(ax, i, dom, fig, colorbars.spec, entries)
-        elif ax.name == "3d":
-            air = mplot3d.axes3d(ax, i, dom, fig, colorbars.spec, entries)
-        elif ax.name == "rectilinear":
-            air = _cartesian(ax, i, dom, fig, colorbars.spec, entries,
-                             relations.get(rect_index[id(ax)], {}), rect_index, plain)
-        else:
-            entries.append(ReportEntry(where, f"{ax.name} projection", "", "skipped", "",
-                                       f"projection {ax.name!r} has no Plotly equivalent; "
-                                       "use to_image() for an exact rendering"))
+        try:
+            air = _one_axes(ax, i, fig, colorbars, entries, relations, rect_index, plain)
+        except Exception as exc:  # noqa: BLE001 - one broken axes must not sink the figure
+            entries.append(ReportEntry(where, type(ax).__name__, "", "skipped", "",
+                                       f"converter error: {type(exc).__name__}: {exc}"))
+            continue
+        if air is None:
             continue
         axes_ir.append(air)
         leg = ax.get_legend()
@@ -188,24 +182,49 @@ def walk(fig: FigureBase) -> tuple[FigureIR, list[ReportEntry]]:
             lir = _safe_legend(leg, fig, i, where, entries)
             if lir is not None:
                 legends.append(lir)
-    for cb_id, cb in colorbars.by_mappable.items():
-        if cb_id in colorbars.used:
-            entries.append(ReportEntry("figure", "Colorbar", "", "converted", "colorbar"))
-            continue
-        carrier = _carrier(cb, fig)
-        target = next((k for k, a in enumerate(axes_ir) if a.kind == "xy"), None)
-        if target is None:
-            entries.append(ReportEntry("figure", "Colorbar", "", "skipped", "",
-                                       "no cartesian axes to carry it"))
-            continue
-        axes_ir[target] = replace(axes_ir[target], marks=axes_ir[target].marks + (carrier,))
-        entries.append(ReportEntry("figure", "Colorbar", "", "converted", "colorbar"))
+    _attach_colorbars(colorbars, axes_ir, fig, entries)
     texts = _figure_artists(fig, entries, legends)
     w, h = fig.bbox.width / fig.dpi * 100, fig.bbox.height / fig.dpi * 100
     return FigureIR(width=float(w), height=float(h), bgcolor=_figure_bg(fig),
                     axes=tuple(axes_ir), texts=tuple(m for m in texts if isinstance(m, TextMark)),
                     shapes=tuple(m for m in texts if not isinstance(m, TextMark)),
                     legends=tuple(legends)), entries
+
+
+def _one_axes(ax, i, fig, colorbars, entries, relations, rect_index, plain) -> AxesIR | None:
+    from . import mplot3d, polar  # noqa: PLC0415 - optional projections register lazily
+
+    where = f"axes {i}"
+    dom = domain(ax, fig)
+    if ax.name == "polar":
+        air = polar.polar_axes(ax, i, dom, fig, colorbars.spec, entries)
+    elif ax.name == "3d":
+        air = mplot3d.axes3d(ax, i, dom, fig, colorbars.spec, entries)
+    elif ax.name == "rectilinear":
+        air = _cartesian(ax, i, dom, fig, colorbars.spec, entries,
+                         relations.get(rect_index[id(ax)], {}), rect_index, plain)
+    else:
+        entries.append(ReportEntry(where, f"{ax.name} projection", "", "skipped", "",
+                                   f"projection {ax.name!r} has no Plotly equivalent; "
+                                   "use to_image() for an exact rendering"))
+        return None
+    return air
+
+
+def _attach_colorbars(colorbars, axes_ir, fig, entries) -> None:
+    """Colorbars whose mappable no trace carried get an invisible carrier trace."""
+    for cb_id, cb in colorbars.by_mappable.items():
+        if cb_id in colorbars.used:
+            entries.append(ReportEntry("figure", "Colorbar", "", "converted", "colorbar"))
+            continue
+        target = next((k for k, a in enumerate(axes_ir) if a.kind == "xy"), None)
+        if target is None:
+            entries.append(ReportEntry("figure", "Colorbar", "", "skipped", "",
+                                       "no cartesian axes to carry it"))
+            continue
+        carrier = _carrier(cb, fig)
+        axes_ir[target] = replace(axes_ir[target], marks=axes_ir[target].marks + (carrier,))
+        entries.append(ReportEntry("figure", "Colorbar", "", "converted", "colorbar"))
 
 
 def _figure_bg(fig: FigureBase) -> str:

@@ -95,8 +95,10 @@ def _colorbar(cb: ColorbarSpec) -> dict[str, Any]:
 
 
 def _marker(m: MarkerSpec) -> dict[str, Any]:
+    # opacity 1 explicitly: Plotly fades "bubble" markers (array sizes) to 0.7 by default
     out: dict[str, Any] = {"symbol": m.symbol, "size": m.size, "color": m.color,
-                           "line": {"color": m.line_color, "width": m.line_width}}
+                           "line": {"color": m.line_color, "width": m.line_width},
+                           "opacity": 1}
     if m.colorscale is not None:
         out.update(colorscale=m.colorscale, cmin=m.cmin, cmax=m.cmax,
                    showscale=m.colorbar is not None)

@@ -1,0 +1,99 @@
+"""Line2D → scatter traces: data, colour, width, dash, markers, steps; axhline → shapes."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import plotly.graph_objects as go
+import pytest
+from matplotlib import colors as mcolors
+
+from figlog.converters import to_plotly
+
+from ._outline import outline
+
+
+def _rgba(c, alpha=None) -> str:
+    r, g, b, a = mcolors.to_rgba(c, alpha)
+    return f"rgba({round(r * 255)},{round(g * 255)},{round(b * 255)},{a:g})"
+
+
+def test_line_data_and_style_match_the_artist(golden):
+    fig, ax = plt.subplots()
+    x = np.linspace(0, 2, 21)
+    (line,) = ax.plot(x, x**2, color="tab:red", linewidth=3, linestyle="--", marker="s",
+                      markersize=7, markerfacecolor="white", markeredgecolor="k", label="sq")
+    conv = to_plotly(fig)
+    (trace,) = conv.figure["data"][:1]
+    assert trace["type"] == "scatter" and trace["mode"] == "lines+markers"
+    assert trace["x"] == pytest.approx(line.get_xdata().tolist())
+    assert trace["y"] == pytest.approx(line.get_ydata().tolist())
+    assert trace["line"] == {"color": _rgba("tab:red"), "width": pytest.approx(3 * 100 / 72, 1e-3),
+                             "dash": "dash"}
+    assert trace["marker"]["symbol"] == "square"
+    assert trace["marker"]["size"] == pytest.approx(7 * 100 / 72)
+    assert trace["marker"]["color"] == _rgba("white")
+    assert trace["marker"]["line"]["color"] == _rgba("k")
+    assert trace["name"] == "sq"
+    assert conv.report.complete
+    go.Figure(conv.figure)
+    golden.check("lines_basic", conv.figure)
+
+
+@pytest.mark.parametrize(("ls", "dash"), [("-", "solid"), ("--", "dash"), (":", "dot"),
+                                         ("-.", "dashdot")])
+def test_dashes(ls, dash):
+    fig, ax = plt.subplots()
+    ax.plot([0, 1], [0, 1], linestyle=ls)
+    assert to_plotly(fig).figure["data"][0]["line"]["dash"] == dash
+
+
+@pytest.mark.parametrize(("where", "shape"), [("pre", "vh"), ("post", "hv"), ("mid", "hvh")])
+def test_step_drawstyles(where, shape):
+    fig, ax = plt.subplots()
+    ax.step([1, 2, 3], [1, 3, 2], where=where)
+    assert to_plotly(fig).figure["data"][0]["line"]["shape"] == shape
+
+
+@pytest.mark.parametrize(("marker", "symbol"), [("o", "circle"), ("^", "triangle-up"),
+                                               ("D", "diamond"), ("*", "star"),
+                                               ("+", "cross-thin-open"), ("x", "x-thin-open")])
+def test_marker_symbols(marker, symbol):
+    fig, ax = plt.subplots()
+    ax.plot([1, 2], [1, 2], marker=marker, linestyle="none")
+    trace = to_plotly(fig).figure["data"][0]
+    assert trace["mode"] == "markers"
+    assert trace["marker"]["symbol"] == symbol
+
+
+def test_alpha_and_markevery():
+    fig, ax = plt.subplots()
+    ax.plot(range(10), color="b", alpha=0.5, marker="o", markevery=3)
+    t = to_plotly(fig).figure["data"][0]
+    assert t["line"]["color"] == "rgba(0,0,255,0.5)"
+    sizes = t["marker"]["size"]
+    assert [s > 0 for s in sizes] == [i % 3 == 0 for i in range(10)]
+
+
+def test_nan_becomes_gap():
+    fig, ax = plt.subplots()
+    ax.plot([1, 2, 3], [1, np.nan, 3])
+    assert to_plotly(fig).figure["data"][0]["y"] == [1.0, None, 3.0]
+
+
+def test_axhline_axvline_are_shapes_in_axes_domain():
+    fig, ax = plt.subplots()
+    ax.plot([0, 10], [0, 10])
+    ax.axhline(4, color="k")
+    ax.axvline(2, color="r", linestyle=":")
+    shapes = to_plotly(fig).figure["layout"]["shapes"]
+    paths = [(s["xref"], s["yref"], s["path"]) for s in shapes if s["type"] == "path"]
+    assert paths == [("x domain", "y", "M0,4L1,4"), ("x", "y domain", "M2,0L2,1")]
+
+
+def test_outline_whole_list():
+    fig, ax = plt.subplots()
+    ax.plot(range(20))
+    ax.set_title("t")
+    ax.text(1, 1, "hi")
+    assert outline(fig) == ["axes 0 xy", "line 20pts", "text data hi", "title t"]
