@@ -155,7 +155,7 @@ def walk(fig: FigureBase) -> tuple[FigureIR, list[ReportEntry]]:
     """Visit ``fig`` once and return its intermediate representation and report entries."""
 
     entries: list[ReportEntry] = []
-    every = fig.get_axes()
+    every = _all_axes(fig)
     colorbars = _Colorbars(fig, every)
     plain = [ax for ax in every if _compat.colorbar_of(ax) is None]
     relations = share_and_twin([a for a in plain if a.name == "rectilinear"])
@@ -177,8 +177,9 @@ def walk(fig: FigureBase) -> tuple[FigureIR, list[ReportEntry]]:
         if air is None:
             continue
         axes_ir.append(air)
-        leg = ax.get_legend()
-        if leg is not None:
+        own = ax.get_legend()
+        extra = [c for c in ax.get_children() if isinstance(c, Legend) and c is not own]
+        for leg in [*extra, *([own] if own is not None else [])]:
             lir = _safe_legend(leg, fig, i, where, entries)
             if lir is not None:
                 legends.append(lir)
@@ -225,6 +226,21 @@ def _attach_colorbars(colorbars, axes_ir, fig, entries) -> None:
         carrier = _carrier(cb, fig)
         axes_ir[target] = replace(axes_ir[target], marks=axes_ir[target].marks + (carrier,))
         entries.append(ReportEntry("figure", "Colorbar", "", "converted", "colorbar"))
+
+
+def _all_axes(fig: FigureBase) -> list[Axes]:
+    """The figure's axes followed, each, by its child axes (``inset_axes``), recursively;
+    child axes are not in ``fig.axes``."""
+    out: list[Axes] = []
+
+    def add(ax: Axes) -> None:
+        out.append(ax)
+        for child in getattr(ax, "child_axes", []):
+            add(child)
+
+    for ax in fig.get_axes():
+        add(ax)
+    return out
 
 
 def _figure_bg(fig: FigureBase) -> str:

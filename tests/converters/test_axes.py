@@ -1,0 +1,159 @@
+"""Axes: scales, ticks, limits, inversion, aspect, subplots, twins, sharing, insets, subfigures."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+
+from figlog.converters import UnsupportedArtistWarning, to_plotly
+
+
+def _layout(fig):
+    return to_plotly(fig).figure["layout"]
+
+
+def test_labels_limits_ticks_and_title(golden):
+    fig, ax = plt.subplots(figsize=(5, 4))
+    ax.plot([0, 1, 2], [3, 1, 2])
+    ax.set(xlabel="epoch", ylabel="loss", title="training", xlim=(0, 2), ylim=(0, 4))
+    conv = to_plotly(fig)
+    lay = conv.figure["layout"]
+    assert (lay["width"], lay["height"]) == (500, 400)
+    x, y = lay["xaxis"], lay["yaxis"]
+    assert x["title"]["text"] == "epoch" and y["title"]["text"] == "loss"
+    assert x["range"] == [0.0, 2.0] and y["range"] == [0.0, 4.0]
+    assert x["tickvals"] == pytest.approx(ax.get_xticks().tolist())
+    assert x["ticktext"] == [t.get_text().replace("−", "−") for t in ax.get_xticklabels()]
+    pos = ax.get_position()
+    assert x["domain"] == pytest.approx([pos.x0, pos.x1]) and y["domain"] == pytest.approx(
+        [pos.y0, pos.y1])
+    assert any(a["text"] == "training" for a in lay["annotations"])
+    golden.check("axes_labels", conv.figure)
+
+
+def test_inverted_axis_range_is_reversed():
+    fig, ax = plt.subplots()
+    ax.plot([0, 1], [0, 1])
+    ax.invert_yaxis()
+    assert _layout(fig)["yaxis"]["range"] == pytest.approx(list(ax.get_ylim()))
+
+
+def test_log_axis_range_in_log10_and_tick_labels():
+    fig, ax = plt.subplots()
+    ax.loglog([1, 10, 1000], [1, 100, 10000])
+    lay = _layout(fig)
+    assert lay["xaxis"]["type"] == "log"
+    assert lay["xaxis"]["range"] == pytest.approx(np.log10(ax.get_xlim()).tolist())
+    assert "10<sup>2</sup>" in lay["xaxis"]["ticktext"]
+
+
+def test_date_axis_values_are_iso_strings():
+    fig, ax = plt.subplots()
+    days = [dt.datetime(2024, 1, 1) + dt.timedelta(days=i) for i in range(3)]
+    ax.plot(days, [1, 2, 3])
+    conv = to_plotly(fig)
+    assert conv.figure["layout"]["xaxis"]["type"] == "date"
+    assert conv.figure["data"][0]["x"] == ["2024-01-01 00:00:00.000000",
+                                          "2024-01-02 00:00:00.000000",
+                                          "2024-01-03 00:00:00.000000"]
+
+
+@pytest.mark.parametrize("scale", ["symlog", "logit"])
+def test_unsupported_scales_are_transformed_and_reported(scale):
+    fig, ax = plt.subplots()
+    y = [0.01, 0.5, 0.99] if scale == "logit" else [-100, 0, 100]
+    ax.plot([0, 1, 2], y)
+    ax.set_yscale(scale)
+    with pytest.warns(UnsupportedArtistWarning, match=f"{scale} axis"):
+        conv = to_plotly(fig)
+    tr = ax.yaxis.get_transform()
+    want = tr.transform(np.reshape(y, (-1, 1))).ravel()
+    assert conv.figure["data"][0]["y"] == pytest.approx(want.tolist())
+    assert not conv.report.complete
+
+
+def test_categorical_ticks():
+    fig, ax = plt.subplots()
+    ax.plot(["mon", "tue", "wed"], [1, 3, 2])
+    lay = _layout(fig)
+    assert lay["xaxis"]["ticktext"] == ["mon", "tue", "wed"]
+
+
+def test_subplots_gridspec_domains():
+    fig = plt.figure()
+    gs = fig.add_gridspec(2, 2)
+    axes = [fig.add_subplot(gs[0, :]), fig.add_subplot(gs[1, 0]), fig.add_subplot(gs[1, 1])]
+    for a in axes:
+        a.plot([0, 1])
+    lay = _layout(fig)
+    for k, a in enumerate(axes, start=1):
+        key = "" if k == 1 else str(k)
+        p = a.get_position()
+        assert lay[f"xaxis{key}"]["domain"] == pytest.approx([p.x0, p.x1])
+        assert lay[f"yaxis{key}"]["domain"] == pytest.approx([p.y0, p.y1])
+
+
+def test_one_empty_subplot_is_not_empty():
+    fig, (a, b) = plt.subplots(1, 2)
+    a.plot([1, 2])
+    conv = to_plotly(fig)
+    assert len(conv.figure["data"]) == 1 and "xaxis2" in conv.figure["layout"]
+
+
+def test_twinx_overlays_y_axis():
+    fig, ax = plt.subplots()
+    ax.plot([1, 2], [1, 2])
+    ax2 = ax.twinx()
+    ax2.plot([1, 2], [20, 10], "r")
+    conv = to_plotly(fig)
+    lay = conv.figure["layout"]
+    assert lay["yaxis2"]["overlaying"] == "y" and lay["yaxis2"]["side"] == "right"
+    assert [t["xaxis"] for t in conv.figure["data"]] == ["x", "x"]
+    assert [t["yaxis"] for t in conv.figure["data"]] == ["y", "y2"]
+    assert "xaxis2" not in lay
+
+
+def test_shared_axes_match():
+    fig, (a, b) = plt.subplots(2, 1, sharex=True)
+    a.plot([0, 1])
+    b.plot([0, 2])
+    lay = _layout(fig)
+    assert lay["xaxis2"]["matches"] == "x"
+
+
+def test_aspect_equal_sets_scaleanchor():
+    fig, ax = plt.subplots()
+    ax.plot([0, 1], [0, 1])
+    ax.set_aspect("equal")
+    y = _layout(fig)["yaxis"]
+    assert (y["scaleanchor"], y["scaleratio"]) == ("x", 1.0)
+
+
+def test_inset_axes_and_subfigures():
+    fig = plt.figure(figsize=(8, 3))
+    left, right = fig.subfigures(1, 2)
+    a = left.subplots()
+    a.plot([0, 1])
+    ins = a.inset_axes([0.6, 0.6, 0.3, 0.3])
+    ins.plot([1, 0])
+    b = right.subplots()
+    b.bar([1, 2], [3, 4])
+    right.suptitle("right half")
+    conv = to_plotly(fig)
+    lay = conv.figure["layout"]
+    assert lay["xaxis"]["domain"][1] <= 0.5 + 1e-9
+    assert lay["xaxis3"]["domain"][0] >= 0.5 - 1e-9
+    p = ins.get_position()  # the inset's box inside the left half
+    assert lay["xaxis2"]["domain"] == pytest.approx([p.x0 / 2, p.x1 / 2], abs=0.02)
+    assert any(a["text"] == "right half" and a["x"] > 0.5 for a in lay["annotations"])
+
+
+def test_axis_off():
+    fig, ax = plt.subplots()
+    ax.imshow(np.eye(2))
+    ax.axis("off")
+    x = _layout(fig)["xaxis"]
+    assert x["visible"] is False

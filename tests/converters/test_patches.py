@@ -1,0 +1,74 @@
+"""Patches (spans, polygons, pie wedges), box plots and violin plots."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from matplotlib.patches import Circle, Polygon
+
+from figlog.converters import to_plotly
+
+from ._outline import outline
+
+
+def test_axhspan_is_an_axes_relative_shape():
+    fig, ax = plt.subplots()
+    ax.plot([0, 10], [0, 10])
+    ax.axhspan(2, 4, color="g", alpha=0.2)
+    shapes = [s for s in to_plotly(fig).figure["layout"]["shapes"] if s["type"] == "path"]
+    (s,) = shapes
+    assert (s["xref"], s["yref"]) == ("x domain", "y")
+    assert s["path"] == "M0,2L1,2L1,4L0,4L0,2Z" and s["fillcolor"] == "rgba(0,128,0,0.2)"
+
+
+def test_polygon_and_circle_in_data_coordinates():
+    fig, ax = plt.subplots()
+    ax.add_patch(Polygon([[0, 0], [2, 0], [1, 3]], closed=True, color="C0", label="tri"))
+    ax.add_patch(Circle((5, 5), 1, fill=False, edgecolor="r"))
+    ax.set(xlim=(0, 7), ylim=(0, 7))
+    data = to_plotly(fig).figure["data"]
+    tri = data[0]
+    assert tri["fill"] == "toself" and tri["name"] == "tri"
+    assert {(round(x, 9), round(y, 9)) for x, y in zip(tri["x"], tri["y"])} == {
+        (0, 0), (2, 0), (1, 3)}
+    circ = data[1]
+    r = np.hypot(np.array(circ["x"]) - 5, np.array(circ["y"]) - 5)
+    assert r == pytest.approx(np.ones_like(r), abs=0.01)
+    assert "fill" not in circ
+
+
+def test_pie_wedges_keep_angles_and_colours(golden):
+    fig, ax = plt.subplots()
+    wedges, *_ = ax.pie([1, 2, 3], labels=["a", "b", "c"], autopct="%1.0f%%")
+    conv = to_plotly(fig)
+    assert conv.report.complete
+    golden.check("pie", conv.figure)
+    fills = [t for t in conv.figure["data"] if t.get("fill") == "toself"]
+    assert [t["fillcolor"] for t in fills] == [f"rgba({round(w.get_facecolor()[0]*255)},"
+                                               f"{round(w.get_facecolor()[1]*255)},"
+                                               f"{round(w.get_facecolor()[2]*255)},1)"
+                                               for w in wedges]
+    texts = [a["text"] for a in conv.figure["layout"]["annotations"]]
+    assert texts == ["a", "b", "c", "17%", "33%", "50%"]
+
+
+def test_boxplot_lines_follow_the_statistics():
+    rng = np.random.default_rng(0)
+    data = rng.normal(size=50)
+    fig, ax = plt.subplots()
+    parts = ax.boxplot([data])
+    conv = to_plotly(fig)
+    assert conv.report.complete
+    ys = [t["y"] for t in conv.figure["data"]]
+    med = parts["medians"][0].get_ydata().tolist()
+    assert med in ys
+    for whisker in parts["whiskers"]:
+        assert whisker.get_ydata().tolist() in ys
+
+
+def test_violin_bodies_are_filled():
+    fig, ax = plt.subplots()
+    ax.violinplot([np.arange(20.0), np.arange(20.0) ** 0.5])
+    assert outline(fig) == ["axes 0 xy", "fill 203pts", "fill 203pts", "line 5pts",
+                            "line 5pts", "line 5pts"]
