@@ -32,7 +32,7 @@ def _contour(cs: ContourSet, ctx: Ctx) -> Extraction:
     if not paths:
         return hidden("no levels")
     n = len(paths)
-    levels = np.asarray(cs.get_array() if cs.get_array() is not None else cs.levels, float)
+    levels = np.asarray(cs.levels, dtype=float)
     colors = rgba_list(mapped_colors(cs, n, "face" if cs.filled else "edge"), n)
     widths = np.asarray(cs.get_linewidths(), dtype=float).ravel()
     styles = cs.get_linestyles()
@@ -49,7 +49,10 @@ def _contour(cs: ContourSet, ctx: Ctx) -> Extraction:
         polys = [p for p in polys if len(p) >= 2]
         if not polys or colors[i] == TRANSPARENT:
             continue
-        name = f"{levels[i]:.4g}" if i < len(levels) else None
+        if cs.filled:
+            name = f"{levels[i]:.4g} – {levels[i + 1]:.4g}" if i + 1 < len(levels) else None
+        else:
+            name = f"{levels[i]:.4g}" if i < len(levels) else None
         if cs.filled:
             new = area_marks(polys, ctx, line=None, fill=colors[i], label=None,
                              source="ContourSet")

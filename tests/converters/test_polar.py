@@ -1,0 +1,34 @@
+"""Polar axes → Plotly polar subplots."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+
+from figlog.converters import to_plotly
+
+
+def test_polar_line_and_bars(golden):
+    fig = plt.figure()
+    ax = fig.add_subplot(projection="polar")
+    theta = np.linspace(0, np.pi, 5)
+    ax.plot(theta, [1, 2, 3, 2, 1], label="r")
+    ax.bar([0, np.pi / 2], [1, 2], width=0.3)
+    ax.set_theta_zero_location("N")
+    ax.set_theta_direction(-1)
+    conv = to_plotly(fig)
+    (line,) = [t for t in conv.figure["data"] if t["type"] == "scatterpolar" and t["name"] == "r"]
+    (bars,) = [t for t in conv.figure["data"] if t["type"] == "barpolar"]
+    assert line["type"] == "scatterpolar" and line["subplot"] == "polar"
+    assert line["theta"] == pytest.approx(np.degrees(theta).tolist())
+    assert line["r"] == [1.0, 2.0, 3.0, 2.0, 1.0]
+    assert bars["type"] == "barpolar"
+    assert bars["theta"] == pytest.approx([0.0, 90.0]) and bars["r"] == [1.0, 2.0]
+    assert bars["width"] == pytest.approx([np.degrees(0.3)] * 2)
+    polar = conv.figure["layout"]["polar"]
+    assert polar["angularaxis"]["direction"] == "clockwise"
+    assert polar["angularaxis"]["rotation"] == pytest.approx(90.0)
+    assert polar["radialaxis"]["range"] == pytest.approx(list(ax.get_ylim()))
+    assert conv.report.complete
+    golden.check("polar", conv.figure)
