@@ -138,12 +138,21 @@ def test_every_panel_kind_renders(ctx, base):
     cell_frame = _frame_of(page, mixed.locator("iframe.logged-html").first)
     cell_frame.wait_for_selector("b")
     assert cell_frame.inner_text("b") == "cell 0"
+    # Plotly exported as HTML: plotly.js comes once from /bundle/, each cell draws
+    plot_html = _panel(page, "html/plotly").locator("iframe.logged-html")
+    _frame_of(page, plot_html).wait_for_selector(".main-svg .barlayer .trace")
+    cells = _panel(page, "tables/plotly_html").locator("iframe.logged-html")
+    assert cells.count() == 3
+    for i in range(3):
+        _frame_of(page, cells.nth(i)).wait_for_selector(".main-svg .scatterlayer .trace")
+    assert len({u for u in log.urls("/bundle/")}) == 1
     assert errors == []
 
     for key, name in [("loss", "scalar"), ("plotly/fig", "plotly"), ("plotly/approx", "plotly-approximate"),
                       ("charts/roc", "chart-roc"), ("charts/bar", "chart-bar"),
                       ("samples/image", "image"), ("samples/grid", "image-list"),
-                      ("html/page", "html"), ("note", "text"), ("tables/mixed", "table")]:
+                      ("html/page", "html"), ("html/plotly", "html-plotly"), ("note", "text"),
+                      ("tables/mixed", "table"), ("tables/plotly_html", "table-html-cells")]:
         _shot(_panel(page, key), name)
     page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=str(SHOTS / "run-page.png"))
@@ -205,7 +214,8 @@ def test_hostile_html_achieves_nothing(ctx, base):
     # nothing the cells asked for reached the viewer's API or left the machine: the
     # browser blocked every such request (CSP, sandbox) and the server never saw one
     main = page.main_frame
-    from_cells = [u for u, f in log.requests if f is not main and "/html/" not in u]
+    from_cells = [u for u, f in log.requests
+                  if f is not main and "/html/" not in u and "/bundle/" not in u]
     assert set(from_cells) <= set(log.blocked()), (from_cells, log.failed)
     assert [h for h in HITS if h == "/api/runs/alpha" or "pwned" in h] == []
     # the fetch cell could not read the API: its title was never set
@@ -379,6 +389,9 @@ def test_export_is_one_offline_file(browser, store_dir, tmp_path):
     frame = _frame_of(page, _panel(page, "html/page").locator("iframe.logged-html"))
     frame.wait_for_selector("#hello")
     assert frame.inner_text("#dyn") == "script ran"
+    cells = _panel(page, "tables/plotly_html").locator("iframe.logged-html")
+    for i in range(3):
+        _frame_of(page, cells.nth(i)).wait_for_selector(".main-svg .scatterlayer .trace")
     big = _panel(page, "tables/mixed")
     assert big.locator("table.data tbody tr").count() == 8
     panel = _panel(page, "samples/image")

@@ -87,6 +87,11 @@ def make_store(root: Path, *, running_run: bool = False) -> dict[str, str]:
                      "plotly/fig": _plotly_fig(k),
                      "note": f"note at step {k}"})
         run.log({"plotly/approx": _approx_plot(), "html/page": figlog.Html(PAGE_HTML)})
+        # Plotly figures as HTML: plotly.js is stored once per store and served as a bundle.
+        cells = figlog.Table(columns=["k", "figure"])
+        for k in range(3):
+            cells.add_data(k, figlog.Html(_plotly_fig(k)))
+        run.log({"html/plotly": figlog.Html(_plotly_fig(9)), "tables/plotly_html": cells})
         table = figlog.Table(columns=["id", "name", "score", "image", "html", "plot"])
         for i in range(8):
             table.add_data(i, f"row {i}", i / 7, figlog.Image(_image(i, 32)),

@@ -130,7 +130,8 @@ def item_for_ref(media: MediaFiles, ref: dict) -> Item:
         return {"type": "plotly", "file": ref["path"], "png": ref.get("png"),
                 "report": ref.get("report"), "complete": bool(ref.get("complete", True))}
     if kind == "html":
-        return {"type": "html", "file": ref["path"], "source": ref.get("source", "raw")}
+        return {"type": "html", "file": ref["path"], "source": ref.get("source", "raw"),
+                "bundles": list(ref.get("bundles", ()))}
     if kind == "table":
         return {"type": "table", "file": ref["path"], "nrows": ref["nrows"],
                 "columns": ref["columns"], "types": ref["types"]}

@@ -15,6 +15,7 @@ __all__ = [
     "AUTOSIZE_SCRIPT",
     "FILE_CSP",
     "HTML_CSP",
+    "html_csp",
     "VIEWER_CSP",
     "IFRAME_SANDBOX",
     "media_file",
@@ -26,16 +27,23 @@ _MEDIA_NAME = re.compile(r"media/([0-9a-f]{2})/\1[0-9a-f]{62}\.[a-z0-9]{1,8}(\.[
 
 IFRAME_SANDBOX = "allow-scripts"
 
-# Logged HTML: scripts and inline styles may run (Plotly/Bokeh exports need them) but nothing
-# may be fetched or framed, and the CSP sandbox keeps the origin opaque even when the URL is
-# opened directly as a top-level page.
-HTML_CSP = (
-    "sandbox allow-scripts; default-src 'none'; "
-    "script-src 'self' 'unsafe-inline' 'unsafe-eval' blob: data:; "
-    "style-src 'self' 'unsafe-inline' data:; img-src 'self' data: blob:; font-src 'self' data:; "
-    "media-src data: blob:; connect-src 'none'; frame-src 'none'; worker-src blob:; "
-    "form-action 'none'; base-uri 'none'"
-)
+# Logged HTML: scripts and inline styles may run (Plotly/Bokeh exports need them) and the
+# library bundles of the store may load from ``bundles`` (a URL prefix: /bundle/ only, not
+# the API), but nothing may be fetched, framed, submitted or navigated, and the CSP sandbox
+# keeps the origin opaque even when the URL is opened directly as a top-level page.
+def html_csp(bundles: str = "") -> str:
+    """The Content-Security-Policy of a logged HTML document."""
+    b = f" {bundles}" if bundles else ""
+    return (
+        "sandbox allow-scripts; default-src 'none'; "
+        f"script-src 'unsafe-inline' 'unsafe-eval' blob: data:{b}; "
+        f"style-src 'unsafe-inline' data:{b}; img-src data: blob:{b}; font-src data:{b}; "
+        "media-src data: blob:; connect-src 'none'; frame-src 'none'; worker-src blob:; "
+        "form-action 'none'; base-uri 'none'"
+    )
+
+
+HTML_CSP = html_csp()
 
 # Raw store files (images, JSON, Parquet, and HTML offered as a download) never render
 # as an active page on the viewer's origin.

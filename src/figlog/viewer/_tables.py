@@ -50,6 +50,7 @@ class TablePage:
     nrows: int          # rows in the table
     offset: int
     rows: list[list[Any]]   # media cells as reference dicts
+    index: list[int]        # each row's position in the stored table
 
 
 class _LRU:
@@ -95,12 +96,14 @@ def page(media: MediaFiles, ref: dict, query: TableQuery) -> TablePage:
             raise ValueError(msg)
     if query.sort is None and not (query.filter_column and query.filter.strip()):
         data = media.read_rows(ref, offset, offset + limit)
-        return TablePage(columns, types, nrows, nrows, offset, _rows(data, columns, types))
+        return TablePage(columns, types, nrows, nrows, offset, _rows(data, columns, types),
+                         list(range(offset, offset + data.num_rows)))
     order = _order(media, ref, query, types[columns.index(query.sort)] if query.sort else None,
                    types[columns.index(query.filter_column)] if query.filter_column else None)
     picked = order.slice(offset, limit)
     data = _full(media, ref).take(picked)
-    return TablePage(columns, types, len(order), nrows, offset, _rows(data, columns, types))
+    return TablePage(columns, types, len(order), nrows, offset, _rows(data, columns, types),
+                     picked.to_pylist())
 
 
 def _full(media: MediaFiles, ref: dict) -> pa.Table:

@@ -26,7 +26,8 @@ from ..store import Store, open_store
 from ..tables._arrow import table_meta
 from . import _data, pages
 from ._assets import STATIC_DIR, plotly_js_path, vega_js_path
-from ._isolation import FILE_CSP, HTML_CSP, VIEWER_CSP, media_file, with_autosize
+from ..store._bundles import bundle_mime, resolve_html
+from ._isolation import FILE_CSP, VIEWER_CSP, html_csp, media_file, with_autosize
 from ._tables import TableQuery, page
 
 __all__ = ["create_app"]
@@ -157,7 +158,8 @@ def create_app(dir: str | os.PathLike | None = None, *, host: str = "127.0.0.1")
         rows = [[_data.item_for_ref(media, c) if isinstance(c, dict) else c for c in row]
                 for row in result.rows]
         return _json({"columns": result.columns, "types": result.types, "total": result.total,
-                      "nrows": result.nrows, "offset": result.offset, "rows": rows})
+                      "nrows": result.nrows, "offset": result.offset, "rows": rows,
+                      "index": result.index})
 
     def table_csv(request: Request) -> Response:
         rel = request.path_params["path"]
@@ -187,10 +189,24 @@ def create_app(dir: str | os.PathLike | None = None, *, host: str = "127.0.0.1")
         path = file_or_404(rel)
         if _ext(rel) != "html":
             raise _NotFound("not an HTML file")
-        text = path.read_text(encoding="utf-8", errors="replace")
+        origin = f"{request.url.scheme}://{request.url.netloc}"
+        # Library bundles (plotly.js, BokehJS, ...) stored once per store come from
+        # /bundle/, so the browser caches one copy for every cell that uses it.
+        text = resolve_html(path.read_text(encoding="utf-8", errors="replace"), store().media,
+                            mode="urls", url_for=lambda p: f"{origin}/bundle/{p}")
         return HTMLResponse(with_autosize(text), headers={
-            "Content-Security-Policy": HTML_CSP, "X-Content-Type-Options": "nosniff",
-            "Referrer-Policy": "no-referrer", "Cache-Control": "no-store"})
+            "Content-Security-Policy": html_csp(f"{origin}/bundle/"),
+            "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
+            "Cache-Control": "no-store"})
+
+    def bundle(request: Request) -> Response:
+        rel = request.path_params["path"]
+        path = file_or_404(rel)
+        if _ext(rel) in ("html", "htm", "json", "parquet"):
+            raise _NotFound("not a bundle")
+        return FileResponse(path, media_type=bundle_mime(rel), headers={
+            "Content-Security-Policy": FILE_CSP, "X-Content-Type-Options": "nosniff",
+            "Cache-Control": "public, max-age=31536000, immutable"})
 
     def static(request: Request) -> Response:
         name = request.path_params["name"]
@@ -219,6 +235,7 @@ def create_app(dir: str | os.PathLike | None = None, *, host: str = "127.0.0.1")
         Route("/download/csv/{path:path}", table_csv),
         Route("/files/{path:path}", files),
         Route("/html/{path:path}", html),
+        Route("/bundle/{path:path}", bundle),
         Route("/static/{name}", static),
     ]
 

@@ -17,7 +17,8 @@ from typing import Any
 
 import pyarrow.parquet as pq
 
-from ..store import Store
+from ..store import MediaFiles, Store
+from ..store._bundles import resolve_html
 from ..tables._arrow import table_meta
 from . import _data, pages
 from ._assets import plotly_js_path, static_text, vega_js_path
@@ -136,6 +137,9 @@ class _Bundle:
             if item.get("table"):
                 self.add_item(item["table"])
             return
+        if kind == "html":
+            self.add_html(item["file"], item.get("bundles", []))
+            return
         for field in ("file", "png", "report"):
             if item.get(field):
                 self.add_file(item[field])
@@ -151,13 +155,21 @@ class _Bundle:
             return
         raw = self.store.media.read(rel)
         if ext in _TEXT_TYPES:
-            text = raw.decode("utf-8", errors="replace")
-            if ext == "html":
-                text = with_autosize(text)
-            self.files[rel] = {"type": _TEXT_TYPES[ext], "text": text}
+            self.files[rel] = {"type": _TEXT_TYPES[ext], "text": raw.decode("utf-8", "replace")}
         else:
             self.files[rel] = {"type": _BINARY_TYPES.get(ext, "application/octet-stream"),
                                "b64": base64.b64encode(raw).decode("ascii")}
+
+    def add_html(self, rel: str, bundles: list[str]) -> None:
+        """An HTML document whose library bundles are embedded once for the whole export:
+        each bundle's place holds a marker that the page swaps for the body when it shows
+        the document."""
+        if rel in self.files:
+            return
+        raw = self.store.media.read(rel).decode("utf-8", "replace")
+        text = resolve_html(raw, _MarkedBundles(self.store.media, self.bundles),
+                            mode="inline", bundles=bundles)
+        self.files[rel] = {"type": "text/html", "text": with_autosize(text)}
 
     def add_table(self, item: dict) -> None:
         rel = item["file"]
@@ -185,3 +197,27 @@ class _Bundle:
         rows = [list(r) for r in zip(*cols)] if cols else []
         self.tables[rel] = {"columns": meta["columns"], "types": meta["types"], "nrows": n,
                             "rows": rows, "truncated": take if take < n else None}
+
+
+class _MarkedBundles:
+    """Reads store files for ``resolve_html``, but answers a script or stylesheet bundle with
+    a marker comment (``/*figlog-export-bundle:<path>*/``) and keeps its body in ``bodies``,
+    so that a bundle shared by many documents is written into the export once."""
+
+    MARK = "/*figlog-export-bundle:{}*/"
+
+    def __init__(self, media: MediaFiles, bodies: dict[str, str]) -> None:
+        self.media = media
+        self.bodies = bodies
+
+    def read(self, key: str) -> bytes:
+        data = self.media.read(key)
+        ext = key.rsplit(".", 1)[-1]
+        if ext not in ("js", "css"):
+            return data
+        body = data.decode("utf-8", "replace")
+        # A body that would end its own tag stays in the page the way resolve_html puts it.
+        if "</script" in body.lower() or "</style" in body.lower():
+            return data
+        self.bodies.setdefault(key, body)
+        return self.MARK.format(key).encode()

@@ -39,7 +39,7 @@
   }
   function fmt(v) {
     if (v === null || v === undefined) return "";
-    if (typeof v === "number") return Number.isInteger(v) ? String(v) : Number(v.toPrecision(5)).toString();
+    if (typeof v === "number") return Number.isInteger(v) ? String(v) : Number(v.toPrecision(6)).toString();
     return String(v);
   }
   function safeName(s) { return String(s).replace(/[^A-Za-z0-9._-]+/g, "_").slice(0, 100) || "panel"; }
@@ -119,8 +119,8 @@
   // Bundles (plotly.js, bokeh, ...) shared by several HTML documents are stored once in the
   // export and put back into each document where its placeholder stands.
   function expandBundles(text, bundles) {
-    return text.replace(/<!--figlog-bundle:([0-9a-f]{8,64})-->/g, (m, id) =>
-      bundles[id] !== undefined ? "<script>" + bundles[id] + "</script>" : m);
+    return text.replace(/\/\*figlog-export-bundle:([A-Za-z0-9_.\/-]+)\*\//g, (m, key) =>
+      bundles[key] !== undefined ? bundles[key] : m);
   }
   function localTablePage(tb, o) {
     let idx = tb.rows.map((_, i) => i);
@@ -149,7 +149,7 @@
     }
     const off = Number(o.offset || 0), lim = Number(o.limit || PAGE_ROWS);
     return { columns: tb.columns, types: tb.types, total: idx.length, nrows: tb.nrows, offset: off,
-      rows: idx.slice(off, off + lim).map((i) => tb.rows[i]), truncated: tb.truncated };
+      rows: idx.slice(off, off + lim).map((i) => tb.rows[i]), index: idx.slice(off, off + lim), truncated: tb.truncated };
   }
 
   // ------------------------------------------------------------------ iframes
@@ -316,13 +316,14 @@
       const body = el("tbody");
       const pending = [];
       page.rows.forEach((row, r) => {
-        const tr = el("tr", {}, el("td", { class: "rowno", text: String(page.offset + r) }));
+        const rowIndex = page.index ? page.index[r] : page.offset + r;
+        const tr = el("tr", {}, el("td", { class: "rowno", text: String(rowIndex) }));
         row.forEach((cell, i) => {
           const td = el("td", { class: page.types[i] === "int" || page.types[i] === "float" ? "num" : null });
           if (cell && typeof cell === "object") {
             const box = el("div", { class: "cell-media" });
             td.append(box);
-            pending.push(() => renderItem(box, cell, { src: this.src, compact: true, name: safeName(this.name + "_" + page.columns[i] + "_" + (page.offset + r)) }).catch((e) => { box.textContent = e.message; }));
+            pending.push(() => renderItem(box, cell, { src: this.src, compact: true, name: safeName(this.name + "_" + page.columns[i] + "_" + rowIndex) }).catch((e) => { box.textContent = e.message; }));
           } else td.textContent = fmt(cell);
           tr.append(td);
         });
@@ -446,8 +447,8 @@
       this.stepper = el("div", { class: "stepper" });
       this.slider = el("input", { type: "range", min: 0, max: Math.max(0, this.steps.length - 1), value: this.steps.length - 1, "aria-label": "step" });
       this.stepLabel = el("span", { class: "meta step-label" });
-      const first = el("button", { title: "first step", text: "⏮", onclick: () => this.show(0) });
-      const last = el("button", { title: "last step", text: "⏭", onclick: () => this.show(this.steps.length - 1) });
+      const first = el("button", { title: "first step", text: "«", onclick: () => this.show(0) });
+      const last = el("button", { title: "last step", text: "»", onclick: () => this.show(this.steps.length - 1) });
       let timer = null;
       this.slider.addEventListener("input", () => {
         this.updateLabel(Number(this.slider.value));
@@ -470,6 +471,8 @@
       const payload = await this.page.src.value(this.page.runs[0], this.key, this.steps[i]);
       if (token !== this.token) return; // a later step was asked for meanwhile
       const items = payload.items;
+      // Tables and Vega charts with a table want room: their panels start full width.
+      if (!this.sized) { this.sized = true; if (items.some((it) => it.type === "table")) this.node.classList.add("wide"); }
       this.badges.replaceChildren();
       const downloads = [];
       const box = el("div", { class: items.length > 1 ? "media-list" : "media-one" });
