@@ -60,12 +60,14 @@ VIEWER_CSP = (
 
 # Reports the document height to the parent, which sizes the iframe (it matches the
 # message's source window, so a cell can only ever resize its own frame). The root's
-# scrollHeight never drops below the frame's height, so the content's own box is measured.
+# scrollHeight never drops below the frame's height (and in quirks mode, pages without a
+# doctype, neither does the body's), so the extent of the body's contents is measured.
 AUTOSIZE_SCRIPT = (
     "<script>(function(){var last=0;function send(){try{var d=document.documentElement,"
-    "b=document.body,h=Math.ceil(Math.max(d.getBoundingClientRect().height,"
-    "b?b.scrollHeight:0,b?b.getBoundingClientRect().bottom:0));"
-    "if(h!==last){last=h;parent.postMessage({figlogHeight:h},'*');}}"
+    "b=document.body,r=document.createRange();r.selectNodeContents(b);"
+    "var h=r.getBoundingClientRect().bottom+(window.scrollY||0);"
+    "if(document.compatMode==='CSS1Compat'){h=Math.max(h,d.getBoundingClientRect().height);}"
+    "h=Math.ceil(h);if(h!==last){last=h;parent.postMessage({figlogHeight:h},'*');}}"
     "catch(e){}}addEventListener('load',send);setTimeout(send,0);setTimeout(send,300);"
     "setTimeout(send,1500);if(window.ResizeObserver){new ResizeObserver(send)"
     ".observe(document.documentElement);}})();</script>"
