@@ -98,6 +98,10 @@ _PANEL = re.compile(
     r"(?:https?:)?//(?:cdn\.holoviz\.org/panel/|cdn\.jsdelivr\.net/npm/@holoviz/panel@)"
     rf"(?P<ver>{_VER})/dist/(?P<path>[\w@^.~+\-/]+?\.(?:js|css|png|ico|svg|woff2?|ttf|json))"
     r"(?P<query>\?[\w.=&\-]*)?(?=[\"'\s)\\<>]|$)")
+# Bokeh pages written in a process that imported panel name Panel's extension files by a
+# path relative to a Bokeh server; the installed panel holds them under dist/.
+_PANEL_EXT = re.compile(
+    r"static/extensions/panel/(?P<path>[\w@^.~+\-/]+?\.(?:js|css))(?P<query>\?[\w.=&\-]*)?")
 _PLOTLY = re.compile(
     r"(?:https?:)?//cdn\.plot\.ly/plotly-(?P<ver>latest|[\w.\-]+?)(?P<min>\.min)?\.js")
 _VEGA = re.compile(
@@ -107,7 +111,8 @@ _VEGA = re.compile(
 KNOWN_URL = re.compile(
     r"(?:https?:)?//(?:cdn\.bokeh\.org/bokeh/|cdn\.holoviz\.org/panel/"
     r"|cdn\.jsdelivr\.net/npm/(?:@holoviz/panel@|vega)|cdn\.plot\.ly/plotly-)"
-    r"[^\"'\s)\\<>]*")
+    r"[^\"'\s)\\<>]*"
+    r"|(?<=[\"'])static/extensions/panel/[^\"'\s)\\<>]*")
 
 
 def match_url(url: str) -> RemoteRef | None:
@@ -123,6 +128,8 @@ def match_url(url: str) -> RemoteRef | None:
         return _bokeh(url, m)
     if m := _PANEL.fullmatch(url):
         return _panel(url, m)
+    if m := _PANEL_EXT.fullmatch(url):
+        return _panel_extension(url, m)
     if m := _PLOTLY.fullmatch(url):
         return _plotly(url, m)
     if m := _VEGA.fullmatch(url):
@@ -158,6 +165,17 @@ def _panel(url: str, m: re.Match) -> RemoteRef:
     if not path.is_relative_to(dist.resolve()) or not path.is_file():
         return RemoteRef(url, "panel", want, None, f"Panel {want}: no dist/{rel} in the panel package")
     return RemoteRef(url, "panel", want, LocalAsset("panel", want, path.suffix[1:], path))
+
+
+def _panel_extension(url: str, m: re.Match) -> RemoteRef:
+    have = _version("panel")
+    if have is None:
+        return RemoteRef(url, "panel", "?", None, "a Panel extension file; panel is not installed")
+    dist = _package_dir("panel") / "dist"
+    path = (dist / m["path"]).resolve()
+    if not path.is_relative_to(dist.resolve()) or not path.is_file():
+        return RemoteRef(url, "panel", have, None, f"no dist/{m['path']} in the panel package")
+    return RemoteRef(url, "panel", have, LocalAsset("panel", have, path.suffix[1:], path))
 
 
 def _plotly(url: str, m: re.Match) -> RemoteRef:

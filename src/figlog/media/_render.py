@@ -89,6 +89,10 @@ def render_bokeh(obj: Any, *, js: JS = "inline", title: str | None = None) -> tu
     resources = require("bokeh.resources", extra="html")
     res = resources.INLINE if js == "inline" else resources.CDN
     html = embed.file_html(obj, resources=res, title=title or "Bokeh Plot")
+    if js == "inline":
+        # With panel imported, Bokeh names Panel's extension scripts by a server-relative
+        # path even with INLINE resources; take them from the installed panel package.
+        html = localize(html)
     return html, {"library": "bokeh", "version": _version("bokeh")}
 
 

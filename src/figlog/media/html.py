@@ -272,7 +272,7 @@ def _read_file(path: Path) -> bytes:
 def _check_size(n: int, what: str) -> None:
     if n > MAX_HTML_BYTES:
         msg = (
-            f"Html({what}) is {n / 2**20:.1f} MB, over the {MAX_HTML_BYTES / 2**20:.0f} MB limit. "
+            f"Html({what}) is {n / 2**20:.1f} MB, over the {MAX_HTML_BYTES / 2**20:g} MB limit. "
             "Raise it with the FIGLOG_MAX_HTML_MB environment variable if this is intended."
         )
         raise ValueError(msg)
