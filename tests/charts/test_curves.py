@@ -127,6 +127,8 @@ def test_class_without_positives_has_no_curve_and_null_metric() -> None:
         ({"y_true": [0, 1], "y_probas": ["a", "b"]}, TypeError, r"y_probas must be numbers"),
         ({"y_true": [0, None], "y_probas": [0.2, 0.3]}, ValueError,
          r"y_true has a missing label \(None\) at index 1"),
+        ({"y_true": [[0, 1], [1]], "y_probas": [0.2, 0.3]}, ValueError,
+         r"y_true must be 1-D \(one label per sample\)"),
         ({"y_true": [0, 1], "y_probas": [0.2, 0.3], "labels": "ab"}, TypeError,
          r"labels must be a list of class names"),
         ({"y_true": [0, 1], "y_probas": [[0.2, 0.8], [0.4, 0.6]], "labels": ["a", "a"]},

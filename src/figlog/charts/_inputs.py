@@ -36,9 +36,11 @@ def as_labels(values: Any, name: str) -> np.ndarray:
     if isinstance(values, (str, bytes)):
         msg = f"{name} must be a sequence of labels, got the string {values!r}"
         raise TypeError(msg)
-    arr = np.asarray(values)
-    if arr.dtype == object:
-        arr = np.asarray(list(values), dtype=object)
+    try:
+        arr = np.asarray(values)
+    except ValueError:  # ragged nesting
+        msg = f"{name} must be 1-D (one label per sample); it holds sequences of unequal length"
+        raise ValueError(msg) from None
     if arr.ndim != 1:
         msg = f"{name} must be 1-D (one label per sample), got shape {arr.shape}"
         raise ValueError(msg)
