@@ -402,3 +402,35 @@ def test_export_is_one_offline_file(browser, store_dir, tmp_path):
     assert schemes <= {"file", "blob", "data", "about"}, schemes
     assert errors == []
     context.close()
+
+
+def test_notebook_output_renders_offline(browser, tmp_path):
+    """A Table's notebook output draws its Plotly, image and HTML cells with nothing fetched."""
+    import numpy as np
+    import plotly.graph_objects as go
+
+    import figlog
+    from figlog.viewer import notebook
+
+    t = figlog.Table(columns=["i", "img", "fig", "page"])
+    for i in range(2):
+        fig = go.Figure(go.Bar(y=[i, 1, 2]))
+        t.add_data(i, figlog.Image(np.full((4, 4), 200, dtype=np.uint8)), figlog.Plotly(fig),
+                   figlog.Html(fig))
+    chart = figlog.plot.bar(figlog.Table(columns=["l", "v"], data=[["a", 1], ["b", 2]]), "l", "v")
+    out = tmp_path / "nb.html"
+    out.write_text("<!doctype html><html><body>" + notebook.table_html(t)
+                   + notebook.chart_html(chart) + "</body></html>", encoding="utf-8")
+    context = browser.new_context()
+    log = RequestLog(context)
+    page = context.new_page()
+    page.goto(out.as_uri())
+    page.wait_for_selector(".figlog-plotly .main-svg .barlayer .trace")
+    assert page.locator(".figlog-plotly.js-plotly-plot").count() == 2
+    page.wait_for_selector(".figlog-vega svg")
+    frames = page.locator("iframe.figlog-frame")
+    assert frames.count() == 2
+    for i in range(2):
+        _frame_of(page, frames.nth(i)).wait_for_selector(".main-svg .barlayer .trace")
+    assert log.foreign() == []
+    context.close()
