@@ -8,6 +8,7 @@ import math
 from collections.abc import Mapping
 from typing import Any, TypedDict
 
+from .._optional import require
 from ..tables import Table
 from ._template import fill
 
@@ -194,15 +195,7 @@ _VL_VERSION = "6.4"
 
 
 def _vl_convert() -> Any:
-    try:
-        import vl_convert
-    except ImportError:
-        msg = (
-            "rendering a chart to SVG or PNG needs vl-convert-python; "
-            "install it with: pip install 'figlog[charts]'"
-        )
-        raise ImportError(msg) from None
-    return vl_convert
+    return require("vl_convert", extra="charts", purpose="rendering a chart to SVG or PNG")
 
 
 def _copy_table(table: Table) -> Table:
