@@ -7,6 +7,7 @@ import argparse
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -169,8 +170,12 @@ def run_examples(scripts: Sequence[Path], root: Path, *, timeout: float = 300.0
         t0 = time.perf_counter()
         print(f"  running {script.name} ...", end="", flush=True)
         try:
-            proc = subprocess.run([sys.executable, str(script)], cwd=script.parent, env=env,
-                                  capture_output=True, text=True, timeout=timeout)
+            # A scratch working directory: the seed's examples write files next to
+            # themselves (hello.wav, plotly_figure_0.html) that do not belong in the repo.
+            with tempfile.TemporaryDirectory(prefix="figlog-demo-") as cwd:
+                proc = subprocess.run([sys.executable, str(script.resolve())], cwd=cwd,
+                                      env=env, capture_output=True, text=True,
+                                      timeout=timeout)
             code, output = proc.returncode, proc.stdout + proc.stderr
         except subprocess.TimeoutExpired as exc:
             code, output = -1, f"timed out after {timeout:.0f}s\n{exc.stdout or ''}{exc.stderr or ''}"

@@ -38,7 +38,7 @@ def html_csp(bundles: str = "") -> str:
         "sandbox allow-scripts; default-src 'none'; "
         f"script-src 'unsafe-inline' 'unsafe-eval' blob: data:{b}; "
         f"style-src 'unsafe-inline' data:{b}; img-src data: blob:{b}; font-src data:{b}; "
-        "media-src data: blob:; connect-src 'none'; frame-src 'none'; worker-src blob:; "
+        f"media-src data: blob:{b}; connect-src 'none'; frame-src 'none'; worker-src blob:; "
         "form-action 'none'; base-uri 'none'"
     )
 
@@ -61,13 +61,14 @@ VIEWER_CSP = (
 # Reports the document height to the parent, which sizes the iframe (it matches the
 # message's source window, so a cell can only ever resize its own frame). The root's
 # scrollHeight never drops below the frame's height (and in quirks mode, pages without a
-# doctype, neither does the body's), so the extent of the body's contents is measured.
+# doctype, neither does the body's), so the extent of the body's contents is measured; when
+# the page overflows the frame (content laid out out of flow, as Bokeh's), it grows to fit.
 AUTOSIZE_SCRIPT = (
     "<script>(function(){var last=0;function send(){try{var d=document.documentElement,"
     "b=document.body,r=document.createRange();r.selectNodeContents(b);"
     "var h=r.getBoundingClientRect().bottom+(window.scrollY||0);"
     "if(document.compatMode==='CSS1Compat'){h=Math.max(h,d.getBoundingClientRect().height);}"
-    "h=Math.ceil(h);if(h!==last){last=h;parent.postMessage({figlogHeight:h},'*');}}"
+    "if(d.scrollHeight>innerHeight+1){h=Math.max(h,d.scrollHeight);}h=Math.ceil(h);if(h!==last){last=h;parent.postMessage({figlogHeight:h},'*');}}"
     "catch(e){}}addEventListener('load',send);setTimeout(send,0);setTimeout(send,300);"
     "setTimeout(send,1500);if(window.ResizeObserver){new ResizeObserver(send)"
     ".observe(document.documentElement);}})();</script>"
