@@ -29,13 +29,16 @@ from pathlib import Path
 
 __all__ = [
     "LocalAsset",
+    "BUNDLE_MIN",
     "RemoteRef",
     "Scan",
+    "ScriptSpan",
     "embedded_library",
     "find_remote",
     "match_url",
     "mime_for",
     "scan",
+    "script_spans",
 ]
 
 _MIMES = {
@@ -339,24 +342,66 @@ class Scan:
 
 
 # Scripts shorter than this are page code, not library bundles.
-_BUNDLE_MIN = 20_000
-_SCRIPT = re.compile(r"<script\b([^>]*)>", re.IGNORECASE)
+BUNDLE_MIN = 20_000
+_SCRIPT_OPEN = re.compile(r"<script\b([^>]*)>", re.IGNORECASE)
+_SCRIPT_CLOSE = re.compile(r"</script", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ScriptSpan:
+    """One ``<script …>body</script>`` of a page, by offsets into the text."""
+
+    start: int        # of "<script"
+    body_start: int   # just after the opening tag's ">"
+    body_end: int     # of "</script"
+    end: int          # just after the closing tag's ">"
+    attrs: str
+
+    @property
+    def size(self) -> int:
+        return self.body_end - self.body_start
+
+
+def script_spans(text: str) -> list[ScriptSpan]:
+    """Every top-level script of a page, in order, without looking inside script bodies.
+
+    After a lower-case ``<script`` the closing tag is found with ``str.find``: a
+    case-insensitive regex over the 4.8 MB of plotly.js costs more than the rest of logging
+    a cell. Generated pages write both tags in lower case; other openings use the regex.
+    """
+    spans, pos = [], 0
+    while (m := _SCRIPT_OPEN.search(text, pos)) is not None:
+        if m[0].startswith("<script"):
+            body_end = text.find("</script", m.end())
+        else:
+            close_tag = _SCRIPT_CLOSE.search(text, m.end())
+            body_end = -1 if close_tag is None else close_tag.start()
+        if body_end < 0:
+            break
+        close = text.find(">", body_end)
+        end = len(text) if close < 0 else close + 1
+        spans.append(ScriptSpan(m.start(), m.end(), body_end, end, m[1]))
+        pos = end
+    return spans
 
 
 def scan(text: str) -> Scan:
     """Find the libraries a page embeds or references, and what cannot load offline."""
     libraries: dict[str, str | None] = {}
-    for m in _SCRIPT.finditer(text):
-        end = text.find("</script", m.end())
-        if end - m.end() >= _BUNDLE_MIN:
-            found = embedded_library(text[m.end(): m.end() + 400].lstrip())
+    outside, pos = [], 0
+    for span in script_spans(text):
+        if span.size >= BUNDLE_MIN:
+            found = embedded_library(text[span.body_start: span.body_start + 400].lstrip())
             if found:
                 libraries.setdefault(*found)
+            # URLs inside a bundle's code (license links, lazy CDN fallbacks) are not loads
+            # the page makes; look at the page outside the big scripts only.
+            outside.append(text[pos: span.body_start])
+            pos = span.body_end
+    outside.append(text[pos:])
     local: list[RemoteRef] = []
     missing: list[str] = []
-    # Remote URLs inside the embedded bundles' code (license links, lazy CDN fallbacks) are
-    # not loads the page makes; look at the page outside the big scripts only.
-    for url in find_remote(_outside_bundles(text)):
+    for url in find_remote("".join(outside)):
         ref = match_url(url)
         if ref is not None:
             libraries.setdefault(ref.library, ref.version)
@@ -367,18 +412,3 @@ def scan(text: str) -> Scan:
         else:
             missing.append(f"{url}: a remote resource figlog has no local copy of")
     return Scan(libraries, local, missing)
-
-
-def _outside_bundles(text: str) -> str:
-    parts, pos = [], 0
-    for m in _SCRIPT.finditer(text):
-        if m.start() < pos:
-            continue
-        end = text.find("</script", m.end())
-        if end < 0:
-            break
-        if end - m.end() >= _BUNDLE_MIN:
-            parts.append(text[pos: m.end()])
-            pos = end
-    parts.append(text[pos:])
-    return "".join(parts)

@@ -25,16 +25,17 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 
-from ._assets import EXT_FOR_MIME, KNOWN_URL, LocalAsset, match_url, mime_for
+from ._assets import EXT_FOR_MIME, KNOWN_URL, LocalAsset, match_url, mime_for, script_spans
 
 __all__ = ["TOKEN", "externalize", "localize", "resolve", "tokens_in"]
 
 TOKEN = "figlog-bundle:"
 _KEY = r"[A-Za-z0-9_./\-]+"
 _TOKEN_RE = re.compile(re.escape(TOKEN) + f"({_KEY})")
-_SCRIPT_OPEN = re.compile(r"<script\b([^>]*)>", re.IGNORECASE)
 _SCRIPT_CLOSE = re.compile(r"</script\s*>", re.IGNORECASE)
 _JS_TYPES = {"", "text/javascript", "application/javascript", "module", "text/ecmascript"}
 _TYPE_ATTR = re.compile(r"\btype\s*=\s*[\"']?([^\"'\s>]+)", re.IGNORECASE)
@@ -81,28 +82,40 @@ def externalize(text: str, put: Put, *, min_script: int = 20_000, min_data: int 
 
 def _externalize_scripts(text: str, put: Callable[[bytes, str], str], min_len: int) -> str:
     out, pos = [], 0
-    while True:
-        m = _SCRIPT_OPEN.search(text, pos)
-        if m is None:
-            break
-        close = _SCRIPT_CLOSE.search(text, m.end())
-        if close is None:
-            break
-        attrs = m[1]
-        kind = _TYPE_ATTR.search(attrs)
-        body_len = close.start() - m.end()
-        if body_len >= min_len and not _SRC_ATTR.search(" " + attrs) \
-                and (kind is None or kind[1].lower() in _JS_TYPES):
-            body = _bundle_body(text[m.end(): close.start()])
-            token = put(body.encode("utf-8", "surrogatepass"), "js")
-            out.append(text[pos: m.start()])
-            # A self-closing "/>" inside the attributes is not valid on <script>; keep attrs.
-            out.append(f'<script{attrs.rstrip()} src="{token}"></script>')
-        else:
-            out.append(text[pos: close.end()])
-        pos = close.end()
+    for span in script_spans(text):
+        kind = _TYPE_ATTR.search(span.attrs)
+        if span.size < min_len or _SRC_ATTR.search(" " + span.attrs) \
+                or (kind is not None and kind[1].lower() not in _JS_TYPES):
+            continue
+        body = _bundle_body(text[span.body_start: span.body_end])
+        token = put(_encoded(body), "js")
+        out.append(text[pos: span.start])
+        out.append(f'<script{span.attrs.rstrip()} src="{token}"></script>')
+        pos = span.end
     out.append(text[pos:])
     return "".join(out)
+
+
+# The last few bundles encoded, so that a hundred pages embedding the same plotly.js encode
+# it once: comparing two equal strings costs a memcmp, encoding 4.8 MB of it ten times more.
+# Handing back the same bytes object also lets the store skip hashing it again.
+_ENCODED: OrderedDict[tuple[int, str], tuple[str, bytes]] = OrderedDict()
+_ENCODED_LOCK = threading.Lock()
+
+
+def _encoded(body: str) -> bytes:
+    key = (len(body), body[:64] + body[-64:])
+    with _ENCODED_LOCK:
+        hit = _ENCODED.get(key)
+        if hit is not None and hit[0] == body:
+            _ENCODED.move_to_end(key)
+            return hit[1]
+    data = body.encode("utf-8", "surrogatepass")
+    with _ENCODED_LOCK:
+        _ENCODED[key] = (body, data)
+        while len(_ENCODED) > 8:
+            _ENCODED.popitem(last=False)
+    return data
 
 
 def _bundle_body(body: str) -> str:

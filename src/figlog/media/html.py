@@ -300,11 +300,16 @@ def _decode(raw: bytes, what: str) -> str:
 
 
 def _inject(html: str) -> str:
-    if _INJECT in html:
+    # Injected once: it only ever lands at the very start, or right after <html>/<head>
+    # (searching all of a 4.8 MB page for it would cost more than the rest of Html()).
+    if html.startswith(_INJECT):
         return html
     head = _HEAD_OPEN.search(html)
+    if head and html.startswith(_INJECT, head.end()):
+        return html
     if head:
-        return html[: head.end()] + _INJECT + html[head.end():]
+        # str.replace copies the page once; slicing and concatenating would copy it twice.
+        return html.replace(head[0], head[0] + _INJECT, 1)
     root = _HTML_OPEN.search(html)
     if root:
         return html[: root.end()] + "<head>" + _INJECT + "</head>" + html[root.end():]

@@ -14,11 +14,10 @@ store (``mode="urls"``: for the viewer, so the browser caches one plotly.js for 
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from ..media._assets import mime_for
+from ..media._assets import BUNDLE_MIN, mime_for
 from ..media._rewrite import TOKEN, externalize, resolve, tokens_in
 
 if TYPE_CHECKING:
@@ -26,12 +25,9 @@ if TYPE_CHECKING:
 
 __all__ = ["TOKEN", "bundle_mime", "read_html", "resolve_html", "store_html"]
 
-# Bodies already stored, per store root: a body seen before is found by one dict lookup
-# (hash + compare) instead of a SHA-256 over megabytes. Holds one copy of each bundle.
-_SEEN: dict[tuple[str, bytes], str] = {}
-_SEEN_LOCK = threading.Lock()
-_SEEN_MAX_BYTES = 64 * 2**20
-_seen_bytes = 0
+# The bundle last stored in each store: ``_rewrite`` hands back the very same bytes object
+# for a bundle it has seen, so a hundred cells with one plotly.js hash it once, not 100 times.
+_LAST: dict[str, tuple[bytes, str]] = {}
 
 
 def store_html(html_text: str, media: MediaFiles) -> tuple[str, list[str]]:
@@ -54,16 +50,12 @@ def store_html(html_text: str, media: MediaFiles) -> tuple[str, list[str]]:
     root = str(media.root)
 
     def put(data: bytes, ext: str) -> str:
-        global _seen_bytes
-        key = (root, data)
-        rel = _SEEN.get(key)
-        if rel is not None and media.path(rel).exists():
-            return rel
+        last = _LAST.get(root)
+        if last is not None and last[0] is data and media.path(last[1]).exists():
+            return last[1]
         rel = media.put(data, ext)
-        with _SEEN_LOCK:
-            if _seen_bytes + len(data) <= _SEEN_MAX_BYTES:
-                _SEEN[key] = rel
-                _seen_bytes += len(data)
+        if len(data) >= BUNDLE_MIN:
+            _LAST[root] = (data, rel)
         return rel
 
     return externalize(html_text, put)
