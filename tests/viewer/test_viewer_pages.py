@@ -9,6 +9,7 @@ import pytest
 
 from figlog import open_store
 from figlog.viewer import _data, pages
+from figlog.viewer._assets import asset_version
 
 
 class Outline(HTMLParser):
@@ -59,9 +60,10 @@ def test_run_page_has_a_panel_per_key_in_sections(sample_store):
     assert {p["data-key"]: p["data-panel"] for p in panels}["samples/image"] == "media"
     sections = [a["data-section"] for a in out.find("details") if "data-section" in a]
     assert sections == ["Scalars", "Media", "charts", "html", "plotly", "samples", "tables", "train"]
-    # the page's own assets only, all served by the viewer
+    # the page's own assets only, all served by the viewer (plotly.js and Vega on demand)
+    v = asset_version()
     assert [a["src"] for a in out.find("script") if "src" in a] == \
-        ["/static/plotly.min.js", "/static/vega.js", "/static/viewer.js"]
+        [f"/static/linechart.js?v={v}", f"/static/viewer.js?v={v}"]
     assert not any(link.startswith(("http:", "https:", "//")) for link in out.links)
     cfg = json.loads(next(a for a in out.scripts if '"mode"' in a))
     assert cfg["mode"] == "run" and cfg["runs"] == ["alpha"]

@@ -12,7 +12,8 @@ import functools
 import os
 from pathlib import Path
 
-__all__ = ["STATIC_DIR", "TEMPLATE_DIR", "plotly_js_path", "static_text", "vega_js_path"]
+__all__ = ["STATIC_DIR", "TEMPLATE_DIR", "asset_version", "plotly_js_path", "static_text",
+           "vega_js_path"]
 
 STATIC_DIR = Path(__file__).parent / "static"
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -60,3 +61,24 @@ def vega_js_path() -> Path:
 def static_text(name: str) -> str:
     """The text of one of the viewer's own static files (``viewer.js``, ``viewer.css``)."""
     return (STATIC_DIR / name).read_text(encoding="utf-8")
+
+
+@functools.cache
+def asset_version() -> str:
+    """A short tag that changes whenever a served asset may change; the pages put it in
+    the asset URLs, so browsers can cache the (large) libraries and their compiled code."""
+    import hashlib
+
+    import plotly
+
+    parts = [getattr(plotly, "__version__", "")]
+    try:
+        import vl_convert
+
+        parts.append(getattr(vl_convert, "__version__", ""))
+    except ImportError:
+        pass
+    for name in ("viewer.js", "viewer.css", "linechart.js"):
+        st = (STATIC_DIR / name).stat()
+        parts.append(f"{st.st_mtime_ns}:{st.st_size}")
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:10]

@@ -214,13 +214,15 @@ def create_app(dir: str | os.PathLike | None = None, *, host: str = "127.0.0.1")
             path = plotly_js_path()
         elif name == "vega.js":
             path = vega_js_path()
-        elif name in ("viewer.js", "viewer.css"):
+        elif name in ("viewer.js", "viewer.css", "linechart.js"):
             path = STATIC_DIR / name
         else:
             raise _NotFound("no such asset")
         media_type = "text/css" if name.endswith(".css") else "text/javascript"
-        return FileResponse(path, media_type=media_type,
-                            headers={"Cache-Control": "no-cache"})
+        # Pages ask for /static/<name>?v=<asset_version()>: a new version is a new URL.
+        cache = "public, max-age=31536000, immutable" if "v" in request.query_params \
+            else "no-cache"
+        return FileResponse(path, media_type=media_type, headers={"Cache-Control": cache})
 
     routes = [
         Route("/", projects),

@@ -101,13 +101,16 @@ def export_html(store: Store, run_id: str, *, max_table_rows: int = 10_000,
         progress(len(plan), len(plan), "done")
     export = {"scalars": scalars, "steps": steps, "values": values, "files": bundle.files,
               "tables": bundle.tables, "bundles": bundle.bundles}
-    scripts = {"plotly.min.js": plotly_js_path().read_text(encoding="utf-8"),
-               "viewer.js": static_text("viewer.js")}
-    names = ["plotly.min.js"]
+    # Libraries go in once, before viewer.js (which then finds window.Plotly/vegaEmbed),
+    # and only when a panel needs them.
+    scripts: dict[str, str] = {}
+    if bundle.needs_plotly:
+        scripts["plotly.min.js"] = plotly_js_path().read_text(encoding="utf-8")
     if bundle.needs_vega:
         scripts["vega.js"] = vega_js_path().read_text(encoding="utf-8")
-        names.append("vega.js")
-    names.append("viewer.js")
+    for name in pages.SCRIPTS:
+        scripts[name] = static_text(name)
+    names = list(scripts)
     inline = {"css": static_text("viewer.css"),
               "scripts": {n: _script_text(t) for n, t in scripts.items()}}
     return pages.run_page(info, keys, export=export, inline=inline, csp=EXPORT_CSP,
@@ -129,6 +132,7 @@ class _Bundle:
         self.tables: dict[str, dict] = {}
         self.bundles: dict[str, str] = {}
         self.needs_vega = False
+        self.needs_plotly = False
 
     def add_item(self, item: dict) -> None:
         kind = item.get("type")
@@ -140,6 +144,8 @@ class _Bundle:
         if kind == "html":
             self.add_html(item["file"], item.get("bundles", []))
             return
+        if kind == "plotly":
+            self.needs_plotly = True
         for field in ("file", "png", "report"):
             if item.get(field):
                 self.add_file(item[field])

@@ -14,7 +14,7 @@ from typing import Any
 
 import jinja2
 
-from ._assets import TEMPLATE_DIR
+from ._assets import TEMPLATE_DIR, asset_version
 
 __all__ = [
     "compare_page",
@@ -26,7 +26,8 @@ __all__ = [
     "script_json",
 ]
 
-SCRIPTS = ("plotly.min.js", "vega.js", "viewer.js")
+# plotly.min.js and vega.js are not listed: viewer.js loads each when a panel first needs it.
+SCRIPTS = ("linechart.js", "viewer.js")
 
 
 def script_json(obj: Any) -> str:
@@ -83,12 +84,13 @@ def _render(name: str, **context: Any) -> str:
     context.setdefault("inline", None)
     context.setdefault("home", "/")
     context.setdefault("scripts", SCRIPTS)
+    context.setdefault("version", asset_version())
     return _env().get_template(name).render(**context)
 
 
 def projects_page(projects: list[dict], root: str) -> str:
     """The start page: one row per project (``name``, ``runs``, ``running``, ``updated``)."""
-    return _render("projects.html", projects=projects, root=root, scripts=("viewer.js",))
+    return _render("projects.html", projects=projects, root=root, scripts=SCRIPTS)
 
 
 def _config_text(config: dict) -> str:
@@ -99,8 +101,7 @@ def runs_page(project: str, runs: list[dict], shown: list[str]) -> str:
     """A project's runs: ``runs`` as from ``_data.runs_summary`` (info plus ``last``)."""
     rows = [dict(r, config_text=_config_text(r["config"])) for r in runs]
     return _render("runs.html", project=project, runs=rows, shown=shown,
-                   any_running=any(r["status"] == "running" for r in runs),
-                   scripts=("viewer.js",))
+                   any_running=any(r["status"] == "running" for r in runs), scripts=SCRIPTS)
 
 
 def group_panels(keys: list[dict]) -> list[dict]:

@@ -152,6 +152,26 @@
       rows: idx.slice(off, off + lim).map((i) => tb.rows[i]), index: idx.slice(off, off + lim), truncated: tb.truncated };
   }
 
+  // plotly.js and Vega are loaded when the first panel that needs them is drawn: plotly.js
+  // takes from a few hundred milliseconds to over a second to evaluate, and scalar charts,
+  // images and HTML need neither. (An export inlines them up front.)
+  const loading = {};
+  function loadScript(name, global) {
+    if (window[global]) return Promise.resolve();
+    if (!loading[name]) {
+      loading[name] = new Promise((resolve, reject) => {
+        const v = document.body.dataset.assetVersion;
+        const s = el("script", { src: "/static/" + name + (v ? "?v=" + v : "") });
+        s.onload = resolve;
+        s.onerror = () => reject(new Error("could not load " + name));
+        document.head.append(s);
+      });
+    }
+    return loading[name];
+  }
+  const loadVega = () => loadScript("vega.js", "vegaEmbed");
+  const loadPlotly = () => loadScript("plotly.min.js", "Plotly");
+
   // ------------------------------------------------------------------ iframes
   // Sandboxed documents report their height; only the frame that sent a message is resized.
   window.addEventListener("message", (e) => {
@@ -174,6 +194,7 @@
 
   // ------------------------------------------------------------------ renderers
   const PLOT_CONFIG = { displaylogo: false, responsive: true, modeBarButtonsToRemove: ["sendDataToCloud"] };
+  const PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"];
 
   function plotlyLayout(layout, compact) {
     const l = Object.assign({}, layout || {});
@@ -203,7 +224,7 @@
         const div = el("div", { class: "plotly-box" });
         wrap.append(div);
         box.append(wrap);
-        const fig = await src.json(item.file);
+        const [fig] = await Promise.all([src.json(item.file), loadPlotly()]);
         await Plotly.newPlot(div, fig.data || [], plotlyLayout(fig.layout, ctx.compact), PLOT_CONFIG);
         if (item.png) {
           const img = el("img", { class: "media-image png-render", src: src.fileURL(item.png), alt: "exact PNG rendering", hidden: true });
@@ -227,6 +248,7 @@
       case "chart": {
         const div = el("div", { class: "vega-box" });
         box.append(div);
+        await loadVega();
         const res = await vegaEmbed(div, item.spec, { actions: false, renderer: "svg" });
         dl.push(["PNG", async () => downloadURL(await res.view.toImageURL("png", 2), ctx.name + ".png")]);
         dl.push(["SVG", async () => downloadURL(await res.view.toImageURL("svg"), ctx.name + ".svg")]);
@@ -350,17 +372,15 @@
       return last / (1 - Math.pow(w, n));
     });
   }
-  const PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"];
-
-  function scalarTraces(series, name, color, opts) {
+  function scalarSeries(series, name, color, opts) {
     const x = opts.xaxis === "step" ? series.steps
       : opts.xaxis === "relative" ? series.times.map((t) => t - opts.t0[name])
-      : series.times.map((t) => new Date(t * 1000));
-    const traces = [];
+      : series.times;
+    const out = [];
     const w = Number(opts.smoothing);
-    if (w > 0) traces.push({ type: "scatter", mode: "lines", x, y: series.values, name: name + " (raw)", line: { color, width: 1 }, opacity: 0.25, hoverinfo: "skip", showlegend: false });
-    traces.push({ type: "scatter", mode: series.values.length < 2 ? "markers" : "lines", x, y: smooth(series.values, w), name, line: { color, width: 2 }, marker: { color } });
-    return traces;
+    if (w > 0) out.push({ name: name + " (raw)", color, x, y: series.values, width: 1, opacity: 0.25, hoverSkip: true });
+    out.push({ name, color, x, y: smooth(series.values, w) });
+    return out;
   }
 
   // ------------------------------------------------------------------ panels
@@ -377,7 +397,7 @@
     get name() { return safeName(this.key); }
     expand() {
       this.node.classList.toggle("wide");
-      for (const d of this.node.querySelectorAll(".js-plotly-plot")) Plotly.Plots.resize(d);
+      if (window.Plotly) for (const d of this.node.querySelectorAll(".js-plotly-plot")) Plotly.Plots.resize(d);
       window.dispatchEvent(new Event("resize"));
     }
     setDownloads(list) {
@@ -400,6 +420,7 @@
         this.body.replaceChildren(el("div", { class: "error", text: String(e.message || e) }));
         this.node.classList.add("ready", "failed");
       }
+      this.node.dataset.readyAt = Math.round(performance.now());
       this.page.done(this);
     }
     async loadScalar() {
@@ -413,22 +434,35 @@
     drawScalar() {
       const runs = this.page.runs;
       const opts = this.page.opts;
-      let traces = [];
+      let lines = [];
+      const legend = [];
       runs.forEach((r, i) => {
         const s = this.series[r];
         if (!s) return;
         const name = runs.length > 1 ? this.page.names[r] : this.key;
         opts.t0[name] = s.times.length ? s.times[0] : 0;
-        traces = traces.concat(scalarTraces(s, name, PALETTE[i % PALETTE.length], opts));
+        const color = PALETTE[i % PALETTE.length];
+        lines = lines.concat(scalarSeries(s, name, color, opts));
+        legend.push(el("span", { class: "fl-legend-item" }, el("i", { style: `background:${color}` }), name));
       });
-      if (!this.plot) { this.plot = el("div", { class: "plotly-box" }); this.body.replaceChildren(this.plot); }
-      const layout = { autosize: true, height: 260, margin: { l: 50, r: 10, t: 10, b: 40 }, showlegend: runs.length > 1,
-        legend: { orientation: "h", y: -0.25 }, xaxis: { title: { text: { step: "step", relative: "seconds", wall: "" }[opts.xaxis] } }, hovermode: "x unified" };
-      Plotly.react(this.plot, traces, layout, PLOT_CONFIG);
+      if (!this.plot) {
+        this.legend = el("div", { class: "fl-legend" });
+        this.plot = el("div", { class: "fl-chart-box" });
+        this.body.replaceChildren(this.legend, this.plot);
+        // Redraw at the new width when the panel is expanded or the window resized.
+        let lastWidth = 0;
+        if (window.ResizeObserver) new ResizeObserver(() => {
+          const w = this.plot.clientWidth;
+          if (w && Math.abs(w - lastWidth) > 4 && this.series) { lastWidth = w; this.drawScalar(); }
+        }).observe(this.plot);
+      }
+      this.legend.replaceChildren(...(runs.length > 1 ? legend : []));
+      const svg = FLChart.drawLineChart(this.plot, lines, { height: 240, xmode: opts.xaxis,
+        xlabel: { step: "step", relative: "time since start", wall: "wall time" }[opts.xaxis] });
       const name = this.name;
       this.setDownloads([
-        ["PNG", () => Plotly.downloadImage(this.plot, { format: "png", filename: name })],
-        ["SVG", () => Plotly.downloadImage(this.plot, { format: "svg", filename: name })],
+        ["PNG", async () => downloadBlob(await FLChart.svgToPNG(svg), "image/png", name + ".png")],
+        ["SVG", () => downloadBlob(FLChart.svgText(svg), "image/svg+xml", name + ".svg")],
         ["CSV", () => {
           const lines = ["run,step,value,timestamp"];
           for (const r of runs) { const s = this.series[r]; if (!s) continue; s.steps.forEach((st, j) => lines.push([r, st, s.values[j] === null ? "" : s.values[j], s.times[j]].join(","))); }
