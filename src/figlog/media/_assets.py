@@ -28,8 +28,10 @@ from importlib import metadata
 from pathlib import Path
 
 __all__ = [
-    "LocalAsset",
     "BUNDLE_MIN",
+    "EXT_FOR_MIME",
+    "KNOWN_URL",
+    "LocalAsset",
     "RemoteRef",
     "Scan",
     "ScriptSpan",

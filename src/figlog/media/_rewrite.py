@@ -37,7 +37,9 @@ TOKEN = "figlog-bundle:"
 _KEY = r"[A-Za-z0-9_./\-]+"
 _TOKEN_RE = re.compile(re.escape(TOKEN) + f"({_KEY})")
 _SCRIPT_CLOSE = re.compile(r"</script\s*>", re.IGNORECASE)
-_JS_TYPES = {"", "text/javascript", "application/javascript", "module", "text/ecmascript"}
+# Classic scripts only: a module script loaded by URL from a sandboxed (opaque-origin) cell
+# would need CORS headers, and an import map or JSON block is not a bundle.
+_JS_TYPES = {"", "text/javascript", "application/javascript", "text/ecmascript"}
 _TYPE_ATTR = re.compile(r"\btype\s*=\s*[\"']?([^\"'\s>]+)", re.IGNORECASE)
 _SRC_ATTR = re.compile(r"\ssrc\s*=", re.IGNORECASE)
 _DATA_URL = re.compile(r"data:([a-z]+/[a-z0-9.+\-]+);base64,([A-Za-z0-9+/]+={0,2})")
