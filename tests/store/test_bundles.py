@@ -18,6 +18,7 @@ from bokeh.resources import CDN, INLINE
 
 import figlog
 from figlog.media import Html
+from figlog.media._assets import scan
 from figlog.media._rewrite import TOKEN, externalize, localize, resolve
 from figlog.store._bundles import bundle_mime, read_html, resolve_html, store_html
 from figlog.store._media import MediaFiles
@@ -239,3 +240,29 @@ def test_logging_a_hundred_plotly_cells_is_quick_and_small(tmp_path):
     assert elapsed < 10, f"logging 100 cells took {elapsed:.1f} s"
     media = np.array([p.stat().st_size for p in media_files(store)])
     assert (media > 1_000_000).sum() == 1
+
+
+def test_plotly_cdn_and_holoviews_save_pages_come_back_self_contained(tmp_path):
+    import holoviews as hv
+
+    fig = px.scatter(x=[0, 1], y=[1, 0])
+    fig.write_html(tmp_path / "cdn.html", include_plotlyjs="cdn")
+    hv.save(hv.Curve([1, 3, 2]), tmp_path / "hv.html", backend="bokeh")  # loads from CDNs
+    assert Sources((tmp_path / "hv.html").read_text()).remote
+    with figlog.init(project="t", dir=tmp_path / "runs") as run:
+        run.log({"cdn": Html(tmp_path / "cdn.html"), "hv": Html(tmp_path / "hv.html")})
+    rec = figlog.open_store(tmp_path / "runs").runs("t")[0]
+    for key in ("cdn", "hv"):
+        back = rec.get(key)
+        assert Sources(back).remote == [], key
+        # Nothing left outside the bundles' own code that names a CDN (Panel's stylesheets
+        # in the Bokeh document's JSON included).
+        found = scan(back)
+        assert found.local == [] and found.missing == [], key
+
+
+def test_module_scripts_stay_in_the_page(tmp_path):
+    body = "export const x = 1;\n" * 2_000
+    page = f'<script type="module">{body}</script>'
+    text, bundles = store_html(page, MediaFiles(tmp_path))
+    assert text == page and bundles == []
