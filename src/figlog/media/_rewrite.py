@@ -103,6 +103,7 @@ def _externalize_scripts(text: str, put: Callable[[bytes, str], str], min_len: i
 # Handing back the same bytes object also lets the store skip hashing it again.
 _ENCODED: OrderedDict[tuple[int, str], tuple[str, bytes]] = OrderedDict()
 _ENCODED_LOCK = threading.Lock()
+_ENCODED_MAX = 12 * 2**20
 
 
 def _encoded(body: str) -> bytes:
@@ -115,7 +116,8 @@ def _encoded(body: str) -> bytes:
     data = body.encode("utf-8", "surrogatepass")
     with _ENCODED_LOCK:
         _ENCODED[key] = (body, data)
-        while len(_ENCODED) > 8:
+        # Room for plotly.js, or BokehJS with all of Panel's bundles; not more.
+        while len(_ENCODED) > 1 and sum(len(d) for _, d in _ENCODED.values()) > _ENCODED_MAX:
             _ENCODED.popitem(last=False)
     return data
 
