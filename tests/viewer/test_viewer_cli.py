@@ -65,3 +65,33 @@ def test_usage_errors(argv):
     with pytest.raises(SystemExit):
         if main(argv) == 2:
             raise SystemExit(2)
+
+
+def test_ui_serves_on_localhost_and_prints_the_url(sample_store):
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from viewer_live import free_port
+
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "figlog.cli", "ui", "--dir", str(sample_store),
+                             "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+    try:
+        line = proc.stdout.readline()
+        assert line.startswith(f"figlog viewer: http://127.0.0.1:{port}/")
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/p/demo", timeout=5) as r:
+                    assert r.status == 200 and b"alpha" in r.read()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+    finally:
+        proc.terminate()
+        proc.wait(10)

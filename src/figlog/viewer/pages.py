@@ -139,7 +139,7 @@ def run_page(info: dict, keys: list[dict], *, export: dict | None = None,
     page = {"mode": "export" if export is not None else "run", "runs": [info["id"]],
             "names": {info["id"]: info["name"]}, "status": {info["id"]: info["status"]},
             "updated": {info["id"]: info["updated"]}, "keys": keys}
-    return _render("run.html", title=f"{info['project']} / {info['name']}",
+    return _render("run.html", title=f"{info['project']} / {info['name']}", crumb=info["name"],
                    project=info["project"], runs=[info], sections=group_panels(keys),
                    page_json=script_json(page), exported=export is not None,
                    export_json=script_json(export) if export is not None else None,
@@ -155,7 +155,8 @@ def compare_page(infos: list[dict], keys: list[dict]) -> str:
             "names": {i["id"]: i["name"] for i in infos},
             "status": {i["id"]: i["status"] for i in infos},
             "updated": {i["id"]: i["updated"] for i in infos}, "keys": keys}
-    return _render("run.html", title=f"compare: {names}", project=project, runs=infos,
+    return _render("run.html", title=f"compare: {names}", crumb=f"compare {len(infos)} runs",
+                   project=project, runs=infos,
                    sections=group_panels(keys), page_json=script_json(page), exported=False,
                    export_json=None)
 

@@ -91,7 +91,7 @@
     svg.dataset.points = points;
     const grid = svgEl("g", { stroke: "#e6e9ef", "stroke-width": "1" });
     const labels = svgEl("g", { fill: "#5b6170" });
-    for (const t of ticks(y0, y1, Math.max(2, Math.round(H / 45)))) {
+    for (const t of ticks(y0, y1, Math.max(2, Math.round(H / 36)))) {
       const y = sy(t);
       grid.append(svgEl("line", { x1: M.l, x2: M.l + W, y1: y, y2: y }));
       const tx = svgEl("text", { x: M.l - 6, y: y + 3.5, "text-anchor": "end" }); tx.textContent = fmt(t); labels.append(tx);
