@@ -266,3 +266,13 @@ def test_module_scripts_stay_in_the_page(tmp_path):
     page = f'<script type="module">{body}</script>'
     text, bundles = store_html(page, MediaFiles(tmp_path))
     assert text == page and bundles == []
+
+
+def test_plotly_js_beside_the_page_comes_from_the_package(tmp_path):
+    # include_plotlyjs="directory" names ./plotly.min.js, which a stored page has not got.
+    px.scatter(x=[0, 1], y=[1, 0]).write_html(tmp_path / "dir.html", include_plotlyjs="directory")
+    assert Sources((tmp_path / "dir.html").read_text()).urls == ["plotly.min.js"]
+    media = MediaFiles(tmp_path / "s")
+    text, bundles = store_html((tmp_path / "dir.html").read_text(), media)
+    back = resolve_html(text, media, bundles=bundles)
+    assert Sources(back).urls == [] and "plotly.js v" in back

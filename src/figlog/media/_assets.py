@@ -107,6 +107,9 @@ _PANEL = re.compile(
 # path relative to a Bokeh server; the installed panel holds them under dist/.
 _PANEL_EXT = re.compile(
     r"static/extensions/panel/(?P<path>[\w@^.~+\-/]+?\.(?:js|css))(?P<query>\?[\w.=&\-]*)?")
+# write_html(include_plotlyjs="directory") writes the installed plotly.js beside the page and
+# names it by this relative path, which a logged page (a cell, a store) does not have.
+_PLOTLY_DIR = re.compile(r"(?:\./)?plotly\.min\.js")
 _PLOTLY = re.compile(
     r"(?:https?:)?//cdn\.plot\.ly/plotly-(?P<ver>latest|[\w.\-]+?)(?P<min>\.min)?\.js")
 _VEGA = re.compile(
@@ -117,7 +120,8 @@ KNOWN_URL = re.compile(
     r"(?:https?:)?//(?:cdn\.bokeh\.org/bokeh/|cdn\.holoviz\.org/panel/"
     r"|cdn\.jsdelivr\.net/npm/(?:@holoviz/panel@|vega)|cdn\.plot\.ly/plotly-)"
     r"[^\"'\s)\\<>]*"
-    r"|(?<=[\"'])static/extensions/panel/[^\"'\s)\\<>]*")
+    r"|(?<=[\"'])static/extensions/panel/[^\"'\s)\\<>]*"
+    r"|(?<=src=[\"'])(?:\./)?plotly\.min\.js(?=[\"'])")
 
 
 def match_url(url: str) -> RemoteRef | None:
@@ -137,6 +141,13 @@ def match_url(url: str) -> RemoteRef | None:
         return _panel_extension(url, m)
     if m := _PLOTLY.fullmatch(url):
         return _plotly(url, m)
+    if _PLOTLY_DIR.fullmatch(url):
+        path = _plotly_js()
+        have = _banner_version(path) if path else None
+        if have is None:
+            return RemoteRef(url, "plotly.js", "?", None, "plotly.js beside the page; plotly "
+                             "is not installed")
+        return RemoteRef(url, "plotly.js", have, LocalAsset("plotly.js", have, "js", path))
     if m := _VEGA.fullmatch(url):
         return _vega(url, m)
     return None
