@@ -76,7 +76,18 @@ def _scatter(coll: PathCollection, ctx: Ctx) -> Extraction:
     colorbar = None
     cmin = cmax = scale = None
     edge = rgba_list(coll.get_edgecolor(), n)
-    if arr is not None and np.size(arr) == n:
+    extra: list = []
+    values = np.ma.asarray(arr, dtype=float).filled(np.nan).ravel() if arr is not None else None
+    if values is not None and len(values) == n and not np.isfinite(values).all():
+        # Plotly rejects gaps in a numeric colour array: give every point its RGBA (bad
+        # values get the colormap's "bad" colour, as matplotlib draws them) and let an
+        # invisible carrier hold the colorbar
+        face = rgba_list(coll.to_rgba(np.ma.masked_invalid(values), alpha=coll.get_alpha()), n)
+        color = face
+        carrier_bar = ctx.colorbar_for(coll, coll.norm)
+        if carrier_bar is not None:
+            extra.append(_colorbar_carrier(coll, carrier_bar, ctx))
+    elif arr is not None and np.size(arr) == n:
         norm = coll.norm
         values = np.ma.asarray(arr, dtype=float).ravel()
         linear = type(norm).__name__ == "Normalize"
@@ -100,7 +111,9 @@ def _scatter(coll: PathCollection, ctx: Ctx) -> Extraction:
     )
     mark = LineMark(x=ctx.xv(offsets[:, 0]), y=ctx.yv(offsets[:, 1]), line=None,
                     marker=marker, label=public_label(coll), source="PathCollection")
-    return approximated("; ".join(notes), mark) if notes else converted(mark)
+    if notes:
+        return approximated("; ".join(notes), mark, *extra)
+    return converted(mark, *extra)
 
 
 def _list(arr: np.ndarray) -> list:

@@ -50,7 +50,9 @@ def _bars(container: BarContainer, ctx: Ctx) -> Extraction | None:
         base = x
     centre = (pos_lo + pos_hi) / 2
     pos = pos_v(centre)
-    width = _extent(pos_v, pos_lo, pos_hi)
+    # Plotly wants widths >= 0 with no gaps; a bar whose edges fall outside a transformed
+    # axis' domain has no width there
+    width = [abs(w) if w is not None else 0.0 for w in _extent(pos_v, pos_lo, pos_hi)]
     if base_v.kind in ("log", "date"):
         base_out, length = _raw_or_date(base_v, base, size)
     else:
