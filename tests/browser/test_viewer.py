@@ -441,3 +441,62 @@ def test_notebook_output_renders_offline(browser, tmp_path):
         _frame_of(page, frames.nth(i)).wait_for_selector(".main-svg .barlayer .trace")
     assert log.foreign() == []
     context.close()
+
+
+def test_ten_thousand_steps_fetch_one_step_per_look(ctx, tmp_path):
+    import figlog
+
+    context, log, _ = ctx
+    with figlog.init(project="long", id="long", dir=tmp_path) as run:
+        for s in range(10_000):
+            run.log({"caption": f"text at step {s}"})
+    hits: list[str] = []
+    with serve(tmp_path, hits=hits) as url:
+        page = context.new_page()
+        page.goto(f"{url}/r/long")
+        panel = _panel(page, "caption")
+        panel.locator("pre.text-value").wait_for()
+        assert panel.locator("pre.text-value").inner_text() == "text at step 9999"
+        assert "step 9999 (10000/10000)" in panel.locator(".step-label").inner_text()
+        slider = panel.locator("input[type=range]")
+        for value in (1000, 2500, 5000):  # a drag: several input events, one fetch at rest
+            slider.evaluate(f"(s) => {{ s.value = {value}; s.dispatchEvent(new Event('input')); }}")
+        page.wait_for_function("(p) => p.querySelector('pre.text-value').textContent === 'text at step 5000'",
+                               arg=panel.element_handle())
+        values = [h for h in hits if h.startswith("/api/runs/long/value")]
+        assert len(values) == 2 and values[-1].endswith("step=5000")
+        assert len([h for h in hits if h.startswith("/api/runs/long/steps")]) == 1
+
+
+def test_panels_download_what_they_are(ctx, base):
+    context, _, _ = ctx
+    page = context.new_page()
+    page.goto(f"{base}/r/alpha")
+
+    def download(key, label):
+        panel = _panel(page, key)
+        panel.scroll_into_view_if_needed()
+        panel.locator(".dl-menu summary").wait_for()
+        panel.locator(".dl-menu summary").click()
+        with page.expect_download() as info:
+            panel.locator(".dl-list button", has_text=label).first.click()
+        d = info.value
+        return d.suggested_filename, Path(d.path()).read_bytes()
+
+    name, data = download("loss", "CSV")
+    assert name == "loss.csv" and data.startswith(b"run,step,value,timestamp\nalpha,0,")
+    name, data = download("loss", "SVG")
+    assert name == "loss.svg" and b"<svg" in data
+    name, data = download("loss", "PNG")
+    assert name == "loss.png" and data[:4] == b"\x89PNG"
+    name, data = download("plotly/fig", "Plotly JSON")
+    assert name.endswith(".json") and b'"data"' in data
+    name, data = download("tables/mixed", "CSV")
+    assert name == "tables_mixed_step66.csv"
+    assert data.splitlines()[0] == b"id,name,score,image,html,plot"
+    name, data = download("charts/roc", "Vega-Lite spec")
+    assert name.endswith(".vl.json") and b'"$schema"' in data
+    name, data = download("samples/image", "image")
+    assert data[:4] == b"\x89PNG"
+    name, data = download("html/page", "HTML")
+    assert b"Hello from logged HTML" in data

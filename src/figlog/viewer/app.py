@@ -164,6 +164,7 @@ def create_app(dir: str | os.PathLike | None = None, *, host: str = "127.0.0.1")
     def table_csv(request: Request) -> Response:
         rel = request.path_params["path"]
         path = file_or_404(rel)
+        _table_ref(rel, path)  # 404 now for a file that is not a table, not mid-stream
         name = request.query_params.get("name", "table")
         return StreamingResponse(_csv_lines(path), media_type="text/csv; charset=utf-8",
                                  headers={"Content-Disposition": _attachment(f"{name}.csv")})

@@ -42,6 +42,12 @@
     if (typeof v === "number") return Number.isInteger(v) ? String(v) : Number(v.toPrecision(6)).toString();
     return String(v);
   }
+  function duration(seconds) {  // as pages._duration: 5s, 1m 05s, 1h 02m
+    const s = Math.round(seconds), pad = (n) => String(n).padStart(2, "0");
+    if (s < 60) return s + "s";
+    if (s < 3600) return Math.floor(s / 60) + "m " + pad(s % 60) + "s";
+    return Math.floor(s / 3600) + "h " + pad(Math.floor((s % 3600) / 60)) + "m";
+  }
   function safeName(s) { return String(s).replace(/[^A-Za-z0-9._-]+/g, "_").slice(0, 100) || "panel"; }
   function downloadBlob(data, type, name) {
     const url = URL.createObjectURL(new Blob([data], { type }));
@@ -600,7 +606,7 @@
         const badge = document.querySelector(`[data-run-status="${CSS.escape(run)}"]`);
         if (badge) { badge.textContent = d.info.status; badge.className = "status " + d.info.status; }
         const dur = document.querySelector(`[data-run-duration="${CSS.escape(run)}"]`);
-        if (dur) dur.textContent = Math.round(d.info.duration) + "s";
+        if (dur) dur.textContent = duration(d.info.duration);
         if (d.info.updated !== updated) {
           updated = d.info.updated;
           for (const k of d.keys) if (!known.has(k.key)) { known.add(k.key); addPanel(newPanelNode(k)); }
