@@ -7,7 +7,8 @@ Two tables, as in the seed's "custom HTML in a table" section:
 2. 100 distinct Bokeh figures, each written by ``bokeh.embed.file_html(p, INLINE)``
    (BokehJS, 1.3 MB, embedded in every file), logged the same way.
 
-For each: the seconds from the first ``Html(...)`` to ``finish()`` returning, and the bytes
+For each: the seconds from the first ``Html(...)`` to ``finish()`` returning (median of
+``--repeat`` runs, each into a fresh store), and the bytes
 on disk after logging (figlog's whole store; wandb's whole offline run directory). figlog's
 cells are then read back and checked to be self-contained (no remote script or stylesheet).
 
@@ -26,6 +27,7 @@ import argparse
 import json
 import os
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -67,21 +69,24 @@ def write_pages(out: Path, n: int) -> dict[str, list[str]]:
     return pages
 
 
-def bench_figlog(pages: dict[str, list[str]], tmp: Path) -> dict[str, Any]:
+def bench_figlog(pages: dict[str, list[str]], tmp: Path, repeat: int) -> dict[str, Any]:
     sys.path.insert(0, str(ROOT / "src"))
     import figlog
 
     results: dict[str, Any] = {}
     for case in CASES:
-        store = tmp / f"figlog-{case}"
-        run = figlog.init(project="bench-html", name=case, dir=store)
-        t0 = time.perf_counter()
-        table = figlog.Table(columns=["figure"])
-        for path in pages[case]:
-            table.add_data(figlog.Html(path))
-        run.log({"table": table})
-        run.finish()
-        seconds = time.perf_counter() - t0
+        times = []
+        for r in range(repeat):  # a fresh store each time: every run pays for its bundles
+            store = tmp / f"figlog-{case}-{r}"
+            run = figlog.init(project="bench-html", name=case, dir=store)
+            t0 = time.perf_counter()
+            table = figlog.Table(columns=["figure"])
+            for path in pages[case]:
+                table.add_data(figlog.Html(path))
+            run.log({"table": table})
+            run.finish()
+            times.append(time.perf_counter() - t0)
+        seconds = statistics.median(times)
         size, files = du(store)
         back = figlog.open_store(store).runs("bench-html")[0].get("table")
         remote = sum(_remote_loads(cell.html) for _, (cell,) in back.iterrows())
@@ -111,7 +116,8 @@ def wandb_worker(pages_json: str, case: str) -> None:
     print(json.dumps({"seconds": time.perf_counter() - t0, "version": wandb.__version__}))
 
 
-def run_wandb(python: str, pages: dict[str, list[str]], tmp: Path) -> dict[str, Any]:
+def run_wandb(python: str, pages: dict[str, list[str]], tmp: Path,
+              repeat: int) -> dict[str, Any]:
     """wandb's half, one subprocess per table. Every directory wandb writes to (the run,
     and the artifact staging area where a table's media are copied) is under one folder
     per table, and all of it is counted."""
@@ -121,24 +127,29 @@ def run_wandb(python: str, pages: dict[str, list[str]], tmp: Path) -> dict[str, 
     (tmp / "pages.json").write_text(json.dumps(pages))
     results: dict[str, Any] = {}
     for case in CASES:
-        work = tmp / f"wandb-{case}"
-        work.mkdir()
-        env = {**os.environ, "WANDB_MODE": "offline", "WANDB_SILENT": "true",
-               "WANDB_DIR": str(work), "WANDB_DATA_DIR": str(work / "data"),
-               "WANDB_CACHE_DIR": str(work / "cache"), "WANDB_CONFIG_DIR": str(work / "config")}
-        done = subprocess.run([python, __file__, "--wandb-worker", str(tmp / "pages.json"), case],
-                              check=True, env=env, cwd=work, capture_output=True, text=True)
-        out = json.loads(done.stdout.strip().splitlines()[-1])
+        times = []
+        for r in range(repeat):
+            work = tmp / f"wandb-{case}-{r}"
+            work.mkdir()
+            env = {**os.environ, "WANDB_MODE": "offline", "WANDB_SILENT": "true",
+                   "WANDB_DIR": str(work), "WANDB_DATA_DIR": str(work / "data"),
+                   "WANDB_CACHE_DIR": str(work / "cache"),
+                   "WANDB_CONFIG_DIR": str(work / "config")}
+            done = subprocess.run(
+                [python, __file__, "--wandb-worker", str(tmp / "pages.json"), case],
+                check=True, env=env, cwd=work, capture_output=True, text=True)
+            out = json.loads(done.stdout.strip().splitlines()[-1])
+            times.append(out["seconds"])
         size, files = du(work)
         results["version"] = out["version"]
-        results[case] = {"seconds": out["seconds"], "bytes": size, "files": files}
+        results[case] = {"seconds": statistics.median(times), "bytes": size, "files": files}
     return results
 
 
 def report(n: int, figlog_r: dict, wandb_r: dict) -> str:
     lines = [f"HTML media, {n} distinct cells in one table "
              f"(wandb {wandb_r.get('version', 'not run')}, offline)", "",
-             "| table | tool | log time (s) | on disk (MB) | files |",
+             "| table | tool | log time (s, median) | on disk (MB) | files |",
              "| --- | --- | ---: | ---: | ---: |"]
     label = {"plotly": f"{n} Plotly write_html defaults", "bokeh": f"{n} Bokeh INLINE"}
     for case in CASES:
@@ -156,6 +167,8 @@ def report(n: int, figlog_r: dict, wandb_r: dict) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=100, help="cells per table (default 100)")
+    ap.add_argument("--repeat", type=int, default=3,
+                    help="log each table this many times; the median time is reported")
     ap.add_argument("--wandb-python", default=str(DEFAULT_WANDB_PYTHON))
     ap.add_argument("--wandb-worker", nargs=2, help=argparse.SUPPRESS)
     ap.add_argument("--json", help="also write the results to this file")
@@ -168,8 +181,8 @@ def main() -> None:
         (tmp / "pages").mkdir()
         pages = write_pages(tmp / "pages", args.n)
         page_mb = {c: sum(Path(p).stat().st_size for p in pages[c]) / 2**20 for c in CASES}
-        figlog_r = bench_figlog(pages, tmp)
-        wandb_r = run_wandb(args.wandb_python, pages, tmp)
+        figlog_r = bench_figlog(pages, tmp, args.repeat)
+        wandb_r = run_wandb(args.wandb_python, pages, tmp, args.repeat)
     print(f"input pages: plotly {page_mb['plotly']:.0f} MB, bokeh {page_mb['bokeh']:.0f} MB")
     print(report(args.n, figlog_r, wandb_r))
     if args.json:
