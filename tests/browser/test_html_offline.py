@@ -208,7 +208,8 @@ def test_urls_mode_serves_each_bundle_from_the_store(seed_store, page):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
     try:
-        for project, key in (("log-plotly-fig-tables", "test_table"), ("audio_test", "audio_table")):
+        for project, key in (("log-plotly-fig-tables", "test_table"),
+                             ("audio_test", "audio_table")):
             rec = store.runs(project)[0]
             (cell_ref,) = next(rec.iter_table_rows(key, stop=1))
             assert cell_ref["_type"] == "html" and cell_ref["bundles"]

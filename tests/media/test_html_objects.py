@@ -186,7 +186,8 @@ def test_named_constructors_check_the_library(bokeh_fig, plotly_fig):
         Html.from_holoviews(bokeh_fig)
     with pytest.raises(TypeError, match=r"Html.from_panel\(obj=...\) expects a Panel object"):
         Html.from_panel(hv.Curve([1]))
-    with pytest.raises(ValueError, match=r"from_bokeh\(js='remote'\) is not supported; supported: 'inline', 'cdn'"):
+    with pytest.raises(ValueError, match=r"from_bokeh\(js='remote'\) is not supported; "
+                                         r"supported: 'inline', 'cdn'"):
         Html.from_bokeh(bokeh_fig, js="remote")
     with pytest.raises(TypeError, match="inject=...\\) must be a bool"):
         Html.from_bokeh(bokeh_fig, inject="yes")

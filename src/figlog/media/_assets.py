@@ -172,14 +172,16 @@ def _panel(url: str, m: re.Match) -> RemoteRef:
     want, rel = m["ver"], m["path"]
     have = _version("panel")
     if have is None:
-        return RemoteRef(url, "panel", want, None, f"Panel {want} is requested; panel is not installed")
+        return RemoteRef(url, "panel", want, None,
+                         f"Panel {want} is requested; panel is not installed")
     if have != want:
         return RemoteRef(url, "panel", want, None,
                          f"Panel {want} is requested; the installed panel is {have}")
     dist = _package_dir("panel") / "dist"
     path = (dist / rel).resolve()
     if not path.is_relative_to(dist.resolve()) or not path.is_file():
-        return RemoteRef(url, "panel", want, None, f"Panel {want}: no dist/{rel} in the panel package")
+        return RemoteRef(url, "panel", want, None,
+                         f"Panel {want}: no dist/{rel} in the panel package")
     return RemoteRef(url, "panel", want, LocalAsset("panel", want, path.suffix[1:], path))
 
 
@@ -225,7 +227,8 @@ def _vega(url: str, m: re.Match) -> RemoteRef:
     chosen = _vegalite_version(want)
     if chosen is None:
         return RemoteRef(url, lib, want, None,
-                         f"vega-lite {want} is requested; vl-convert supplies {_vegalite_versions()}")
+                         f"vega-lite {want} is requested; vl-convert supplies "
+                         f"{_vegalite_versions()}")
     return RemoteRef(url, lib, want, LocalAsset("vega", "bundle", "js", None, chosen))
 
 

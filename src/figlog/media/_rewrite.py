@@ -244,7 +244,8 @@ def resolve(text: str, read: Callable[[str], bytes], *, mode: str = "inline",
                 return m[0]
             target = url_for(m[1])
             if any(c in target for c in "\"'\\<> "):
-                msg = f"url_for({m[1]!r}) returned {target!r}; URLs may not hold quotes, <, > or spaces"
+                msg = (f"url_for({m[1]!r}) returned {target!r}; URLs may not hold quotes, "
+                       "backslashes, <, > or spaces")
                 raise ValueError(msg)
             return target
         return _TOKEN_RE.sub(url, text)

@@ -134,7 +134,8 @@ class Html(Media):
             Start animations on load (off: a table of animated figures stays still).
         """
         if _render.library_of(fig) != "plotly":
-            msg = f"Html.from_plotly(fig=...) expects a Plotly figure or figure dict, got {_name(fig)}"
+            msg = ("Html.from_plotly(fig=...) expects a Plotly figure or figure dict, "
+                   f"got {_name(fig)}")
             raise TypeError(msg)
         html, meta = _render.render_plotly(fig, js=js, auto_play=auto_play)
         return cls._made(html, "plotly", meta, inject=inject, what="fig")
@@ -145,7 +146,8 @@ class Html(Media):
         """A Bokeh model, layout or Document rendered by ``bokeh.embed.file_html``
         (``resources=INLINE`` for ``js="inline"``)."""
         if _render.library_of(obj) != "bokeh":
-            msg = f"Html.from_bokeh(obj=...) expects a Bokeh model, layout or Document, got {_name(obj)}"
+            msg = ("Html.from_bokeh(obj=...) expects a Bokeh model, layout or Document, "
+                   f"got {_name(obj)}")
             raise TypeError(msg)
         html, meta = _render.render_bokeh(obj, js=js, title=title)
         return cls._made(html, "bokeh", meta, inject=inject, what="obj")
@@ -166,7 +168,8 @@ class Html(Media):
         """A Panel object saved by its own ``save`` (into memory). With ``js="inline"`` the
         stylesheets Panel names by CDN URL come from the installed panel package."""
         if _render.library_of(obj) != "panel":
-            msg = f"Html.from_panel(obj=...) expects a Panel object (pane, widget, layout), got {_name(obj)}"
+            msg = ("Html.from_panel(obj=...) expects a Panel object (pane, widget, layout), "
+                   f"got {_name(obj)}")
             raise TypeError(msg)
         html, meta = _render.render_panel(obj, js=js, title=title)
         return cls._made(html, "panel", meta, inject=inject, what="obj")
@@ -247,7 +250,8 @@ def _read(data: Any) -> tuple[str, str, dict]:
         if isinstance(content, (bytes, bytearray)):
             _check_size(len(content), "data")
             return _decode(bytes(content), "data=<file object>"), "raw", {}
-        msg = f"Html(data=<file object>).read() returned {type(content).__name__}; expected str or bytes"
+        msg = (f"Html(data=<file object>).read() returned {type(content).__name__}; "
+               "expected str or bytes")
         raise TypeError(msg)
     msg = (
         "Html(data=...) expects HTML text, a path to an .html file, a file-like object, or a "
