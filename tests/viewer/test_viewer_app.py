@@ -21,7 +21,7 @@ def test_pages_answer(client):
 
 @pytest.mark.parametrize("url", ["/p/nope", "/r/nope", "/compare?runs=alpha,nope", "/compare",
                                  "/api/runs/nope", "/api/runs/alpha/scalars?key=nope",
-                                 "/api/runs/alpha/steps?key=nope",
+                                 "/api/runs/alpha/steps?key=nope", "/api/runs/alpha/first?key=nope",
                                  "/api/runs/alpha/value?key=loss&step=999999",
                                  "/static/../app.py", "/static/secret.js", "/nowhere"])
 def test_unknown_things_are_404(client, url):
@@ -32,8 +32,14 @@ def test_json_api(client):
     run = client.get("/api/runs/alpha").json()
     assert run["info"]["status"] == "finished" and run["info"]["config"]["lr"] == 0.001
     assert {"key": "loss", "kind": "number", "panel": "scalar"} in run["keys"]
-    loss = client.get("/api/runs/alpha/scalars", params={"key": "loss"}).json()
+    loss = client.get("/api/runs/alpha/scalars", params={"key": "loss"}).json()["series"]["loss"]
     assert len(loss["steps"]) == 60 and loss["values"][7] is None
+    both = client.get("/api/runs/alpha/scalars?key=loss&key=acc&key=nope").json()["series"]
+    assert sorted(both) == ["acc", "loss"]
+    first = client.get("/api/runs/alpha/first?key=samples/image&key=note").json()["panels"]
+    assert first["samples/image"]["steps"] == [60, 61, 62, 63]
+    assert first["samples/image"]["value"]["items"][0]["caption"] == "sample 3"
+    assert first["note"]["value"]["items"] == [{"type": "text", "text": "note at step 3"}]
     steps = client.get("/api/runs/alpha/steps", params={"key": "samples/image"}).json()["steps"]
     assert steps == [60, 61, 62, 63]
     one = client.get("/api/runs/alpha/value", params={"key": "samples/image", "step": 61}).json()

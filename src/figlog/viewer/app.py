@@ -33,6 +33,7 @@ from ._tables import TableQuery, page
 __all__ = ["create_app"]
 
 _LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
+_MAX_KEYS = 200  # per batched request
 
 
 class _NotFound(Exception):
@@ -120,11 +121,30 @@ def create_app(dir: str | os.PathLike | None = None, *, host: str = "127.0.0.1")
         return _json({"info": _data.run_info(rec), "keys": _data.run_keys(rec)})
 
     def api_scalars(request: Request) -> Response:
+        """``?key=a&key=b``: ``{"series": {key: {steps, values, times}}}`` (unknown keys left out)."""
         rec = run_or_404(request.path_params["run_id"])
-        try:
-            return _json(_data.scalar_series(rec, request.query_params.get("key", "")))
-        except KeyError as exc:
-            raise _NotFound(str(exc)) from None
+        series = {}
+        for key in request.query_params.getlist("key")[:_MAX_KEYS]:
+            try:
+                series[key] = _data.scalar_series(rec, key)
+            except KeyError:
+                continue
+        if not series:
+            raise _NotFound("no such numeric key")
+        return _json({"series": series})
+
+    def api_first(request: Request) -> Response:
+        """``?key=a&key=b``: each media/text key's steps and its value at the last one."""
+        rec = run_or_404(request.path_params["run_id"])
+        panels = {}
+        for key in request.query_params.getlist("key")[:_MAX_KEYS]:
+            steps = rec.steps(key)
+            if steps:
+                panels[key] = {"steps": steps,
+                               "value": _data.step_payload(store(), rec, key, steps[-1])}
+        if not panels:
+            raise _NotFound("no such key")
+        return _json({"panels": panels})
 
     def api_steps(request: Request) -> Response:
         rec = run_or_404(request.path_params["run_id"])
@@ -233,6 +253,7 @@ def create_app(dir: str | os.PathLike | None = None, *, host: str = "127.0.0.1")
         Route("/api/runs/{run_id}", api_run),
         Route("/api/runs/{run_id}/scalars", api_scalars),
         Route("/api/runs/{run_id}/steps", api_steps),
+        Route("/api/runs/{run_id}/first", api_first),
         Route("/api/runs/{run_id}/value", api_value),
         Route("/api/table/{path:path}", api_table),
         Route("/download/csv/{path:path}", table_csv),

@@ -66,11 +66,43 @@
   }
 
   // ------------------------------------------------------------------ sources
+  // Panels that scroll into view together ask together: one request per run for up to 40
+  // keys instead of one each (a browser opens only six connections to a host).
+  function batched(fetchMany, size = 40) {
+    const queues = new Map();
+    return (run, key) => new Promise((resolve, reject) => {
+      if (!queues.has(run)) {
+        queues.set(run, []);
+        setTimeout(() => {
+          const q = queues.get(run);
+          queues.delete(run);
+          for (let i = 0; i < q.length; i += size) {
+            const part = q.slice(i, i + size);
+            fetchMany(run, [...new Set(part.map((p) => p.key))]).then((res) => {
+              for (const p of part) {
+                if (res[p.key] !== undefined) p.resolve(res[p.key]);
+                else p.reject(new Error(`no ${p.key} in run ${run}`));
+              }
+            }, (e) => part.forEach((p) => p.reject(e)));
+          }
+        }, 0);
+      }
+      queues.get(run).push({ key, resolve, reject });
+    });
+  }
+  function keysQuery(keys) {
+    const p = new URLSearchParams();
+    for (const k of keys) p.append("key", k);
+    return p.toString();
+  }
+
   function serverSource() {
     return {
       live: true,
       run: (run) => getJSON(`/api/runs/${enc(run)}`),
-      scalars: (run, key) => getJSON(`/api/runs/${enc(run)}/scalars?` + qs({ key })),
+      scalars: batched((run, keys) => getJSON(`/api/runs/${enc(run)}/scalars?` + keysQuery(keys)).then((d) => d.series)),
+      // the steps of a media key and its value at the last step, in one go
+      first: batched((run, keys) => getJSON(`/api/runs/${enc(run)}/first?` + keysQuery(keys)).then((d) => d.panels)),
       steps: (run, key) => getJSON(`/api/runs/${enc(run)}/steps?` + qs({ key })).then((d) => d.steps),
       value: (run, key, step) => getJSON(`/api/runs/${enc(run)}/value?` + qs({ key, step })),
       fileURL: (path) => "/files/" + path,
@@ -103,6 +135,10 @@
       live: false,
       run: () => resolved(null),
       scalars: (run, key) => resolved(data.scalars[key]),
+      first: (run, key) => {
+        const steps = data.steps[key];
+        return resolved({ steps, value: (data.values[key] || {})[steps[steps.length - 1]] });
+      },
       steps: (run, key) => resolved(data.steps[key]),
       value: (run, key, step) => {
         const vals = data.values[key] || {};
@@ -483,32 +519,33 @@
     // Media and text keys: a slider over the steps; only the chosen step is fetched.
     async loadStepped() {
       const run = this.page.runs[0];
-      this.steps = await this.page.src.steps(run, this.key);
+      const first = await this.page.src.first(run, this.key);
+      this.steps = first.steps;
       this.stepper = el("div", { class: "stepper" });
       this.slider = el("input", { type: "range", min: 0, max: Math.max(0, this.steps.length - 1), value: this.steps.length - 1, "aria-label": "step" });
       this.stepLabel = el("span", { class: "meta step-label" });
-      const first = el("button", { title: "first step", text: "«", onclick: () => this.show(0) });
-      const last = el("button", { title: "last step", text: "»", onclick: () => this.show(this.steps.length - 1) });
+      const toFirst = el("button", { title: "first step", text: "«", onclick: () => this.show(0) });
+      const toLast = el("button", { title: "last step", text: "»", onclick: () => this.show(this.steps.length - 1) });
       let timer = null;
       this.slider.addEventListener("input", () => {
         this.updateLabel(Number(this.slider.value));
         clearTimeout(timer);
         timer = setTimeout(() => this.show(Number(this.slider.value)), 120);
       });
-      this.stepper.append(first, this.slider, last, this.stepLabel);
+      this.stepper.append(toFirst, this.slider, toLast, this.stepLabel);
       this.stepper.hidden = this.steps.length < 2;
       this.content = el("div", { class: "content" });
       this.body.replaceChildren(this.content, this.stepper);
-      await this.show(this.steps.length - 1);
+      await this.show(this.steps.length - 1, first.value);
     }
     updateLabel(i) { this.stepLabel.textContent = `step ${this.steps[i]} (${i + 1}/${this.steps.length})`; }
-    async show(i) {
+    async show(i, known) {
       i = Math.max(0, Math.min(i, this.steps.length - 1));
       this.index = i;
       this.slider.value = i;
       this.updateLabel(i);
       const token = (this.token = (this.token || 0) + 1);
-      const payload = await this.page.src.value(this.page.runs[0], this.key, this.steps[i]);
+      const payload = known || await this.page.src.value(this.page.runs[0], this.key, this.steps[i]);
       if (token !== this.token) return; // a later step was asked for meanwhile
       const items = payload.items;
       // Tables and Vega charts with a table want room: their panels start full width.
