@@ -86,6 +86,8 @@ def legend_ir(legend: Legend, fig: FigureBase, axes_index: int | None) -> Legend
     if not entries:
         return None
     loc = _compat.legend_loc(legend)
+    if loc == 0 and getattr(legend, "axes", None) is not None and legend.parent is legend.axes:
+        loc = _best_loc(legend, len(entries), max(len(e.key) for e in entries))
     anchor = figure_fraction(legend.get_bbox_to_anchor(), fig)
     x0, x1, y0, y1 = anchor
     if isinstance(loc, tuple):
@@ -100,3 +102,59 @@ def legend_ir(legend: Legend, fig: FigureBase, axes_index: int | None) -> Legend
     return LegendIR(entries=entries, x=float(x), y=float(y), xanchor=xa, yanchor=ya,
                     title=plain_text(title), font_size=size,
                     frame=legend.get_frame_on(), axes=axes_index)
+
+
+def _best_loc(legend: Legend, n: int, chars: int) -> int:
+    """matplotlib's ``loc="best"`` without a draw: the corner or edge position whose
+    legend-sized box covers the fewest data points (in matplotlib's order of preference)."""
+    import numpy as np
+    from matplotlib.collections import Collection as _Coll
+
+    ax = legend.axes
+    bbox = ax.bbox
+    if bbox.width <= 0 or bbox.height <= 0:
+        return 1
+    size = float(legend.get_texts()[0].get_fontsize()) if legend.get_texts() else 10.0
+    px = ax.figure.dpi / 72 if ax.figure is not None else 100 / 72
+    w = min(0.9, ((chars * 0.6 + 4) * size * px) / bbox.width)
+    h = min(0.9, ((n * 1.4 + 0.8) * size * px) / bbox.height)
+    pts = []
+    to_axes = ax.transAxes.inverted()
+    for artist in ax.get_children():
+        try:
+            if isinstance(artist, Line2D):
+                xy = artist.get_transform().transform(artist.get_xydata())
+            elif isinstance(artist, _Coll):
+                offs = artist.get_offsets()
+                if len(offs) > 1:
+                    xy = artist.get_offset_transform().transform(offs)
+                else:
+                    paths = artist.get_paths()[:200]
+                    xy = np.concatenate([artist.get_transform().transform(p.vertices)
+                                         for p in paths]) if paths else np.empty((0, 2))
+            elif isinstance(artist, Patch) and artist is not ax.patch:
+                xy = artist.get_transform().transform(artist.get_path().vertices)
+            else:
+                continue
+        except Exception:  # noqa: BLE001 - a point we cannot place does not vote
+            continue
+        xy = np.asarray(xy, dtype=float).reshape(-1, 2)
+        if len(xy) > 2000:
+            xy = xy[:: len(xy) // 2000 + 1]
+        pts.append(to_axes.transform(xy))
+    if not pts:
+        return 1
+    allp = np.concatenate(pts)
+    allp = allp[np.isfinite(allp).all(axis=1)]
+    best, best_count = 1, None
+    for code in range(1, 11):
+        fx, fy, xa, ya = _LOCS[code]
+        x0 = fx - w * {"left": 0, "center": 0.5, "right": 1}[xa]
+        y0 = fy - h * {"bottom": 0, "middle": 0.5, "top": 1}[ya]
+        inside = ((allp[:, 0] >= x0) & (allp[:, 0] <= x0 + w) &
+                  (allp[:, 1] >= y0) & (allp[:, 1] <= y0 + h)).sum()
+        if best_count is None or inside < best_count:
+            best, best_count = code, inside
+        if inside == 0:
+            break
+    return best
