@@ -125,10 +125,10 @@ def fifty_panels(root: Path) -> None:
 
 
 def bench_page(root: Path, repeats: int) -> None:
-    from viewer_live import chromium, serve
+    from viewer_live import chromium, serve_process
 
     print("\n2. run page with 50 panels, headless Chromium (goal <= 2 s)")
-    with serve(root) as url, chromium() as browser:
+    with serve_process(root) as url, chromium() as browser:
         for label, height in (("all 50 panels in view", 12000), ("first screen (lazy)", 900)):
             times = []
             for i in range(repeats + 1):

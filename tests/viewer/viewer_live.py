@@ -58,6 +58,33 @@ def serve(root: Path, host: str = "127.0.0.1", hits: list[str] | None = None
 
 
 @contextlib.contextmanager
+def serve_process(root: Path) -> Iterator[str]:
+    """Run ``figlog ui`` for ``root`` in its own process (as a user does); yield its URL."""
+    import subprocess
+    import sys
+    import urllib.request
+
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "figlog.cli", "ui", "--dir", str(root),
+                             "--port", str(port)], stdout=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(url + "/", timeout=2).read()
+                break
+            except OSError:
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    raise
+                time.sleep(0.1)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+@contextlib.contextmanager
 def chromium() -> Iterator:
     from playwright.sync_api import sync_playwright
 

@@ -198,16 +198,19 @@
   // takes from a few hundred milliseconds to over a second to evaluate, and scalar charts,
   // images and HTML need neither. (An export inlines them up front.)
   const loading = {};
+  // Evaluating a library blocks the page; waiting for an idle moment lets the panels whose
+  // data has arrived (scalars, images, HTML) draw first.
+  const idle = () => new Promise((r) => (window.requestIdleCallback ? requestIdleCallback(() => r(), { timeout: 400 }) : setTimeout(r, 50)));
   function loadScript(name, global) {
     if (window[global]) return Promise.resolve();
     if (!loading[name]) {
-      loading[name] = new Promise((resolve, reject) => {
+      loading[name] = idle().then(() => new Promise((resolve, reject) => {
         const v = document.body.dataset.assetVersion;
         const s = el("script", { src: "/static/" + name + (v ? "?v=" + v : "") });
         s.onload = resolve;
         s.onerror = () => reject(new Error("could not load " + name));
         document.head.append(s);
-      });
+      }));
     }
     return loading[name];
   }
