@@ -17,8 +17,9 @@ __all__ = ["Pending", "classify", "flatten"]
 Pending = tuple[str, Any]
 
 _ACCEPTED = (
-    "numbers, strings, booleans, matplotlib plt/Figure/Axes, Plotly figures, figlog.Image, "
-    "figlog.Html, figlog.Plotly, figlog.Table, figlog.plot charts, or a list of media"
+    "numbers, strings, booleans, matplotlib plt/Figure/Axes, Plotly figures, Bokeh/HoloViews/"
+    "Panel objects, figlog.Image, figlog.Html, figlog.Plotly, figlog.Table, figlog.plot charts, "
+    "or a list of media"
 )
 
 
