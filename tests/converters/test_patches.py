@@ -38,19 +38,24 @@ def test_polygon_and_circle_in_data_coordinates():
     assert "fill" not in circ
 
 
-def test_pie_wedges_keep_angles_and_colours(golden):
+def test_pie_is_a_native_pie_trace(golden):
     fig, ax = plt.subplots()
-    wedges, *_ = ax.pie([1, 2, 3], labels=["a", "b", "c"], autopct="%1.0f%%")
+    wedges, *_ = ax.pie([1, 2, 3], labels=["a", "b", "c"], autopct="%1.0f%%", startangle=90,
+                        explode=[0, 0.1, 0])
     conv = to_plotly(fig)
     assert conv.report.complete
-    golden.check("pie", conv.figure)
-    fills = [t for t in conv.figure["data"] if t.get("fill") == "toself"]
-    assert [t["fillcolor"] for t in fills] == [f"rgba({round(w.get_facecolor()[0]*255)},"
-                                               f"{round(w.get_facecolor()[1]*255)},"
-                                               f"{round(w.get_facecolor()[2]*255)},1)"
-                                               for w in wedges]
+    (pie,) = conv.figure["data"]
+    assert pie["type"] == "pie" and pie["labels"] == ["a", "b", "c"]
+    assert pie["values"] == pytest.approx([60.0, 120.0, 180.0])  # degrees of each wedge
+    assert pie["rotation"] == pytest.approx(0.0)  # startangle=90: first slice at 12 o'clock
+    assert pie["pull"] == pytest.approx([0.0, 0.1, 0.0])
+    assert pie["marker"]["colors"] == [
+        "rgba({},{},{},1)".format(*(round(c * 255) for c in w.get_facecolor()[:3]))
+        for w in wedges]
     texts = [a["text"] for a in conv.figure["layout"]["annotations"]]
     assert texts == ["a", "b", "c", "17%", "33%", "50%"]
+    assert [e.became for e in conv.report.entries if e.kind == "Wedge"] == ["pie slice"] * 3
+    golden.check("pie", conv.figure)
 
 
 def test_boxplot_lines_follow_the_statistics():

@@ -193,6 +193,7 @@ class PieMark:
     hole: float
     line_color: Values
     line_width: float
+    domain: tuple[float, float, float, float] | None = None  # the pie's box, figure fraction
     source: str = ""
 
 

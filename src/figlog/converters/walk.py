@@ -32,6 +32,7 @@ from .axes import PT, axis_ir, axis_values, domain, share_and_twin, titles
 from .containers import extract_container
 from .ir import AxesIR, ColorbarSpec, FigureIR, LegendIR, LineMark, MarkerSpec, TextMark
 from .legend import legend_ir
+from .pie import extract_pie
 from .report import ReportEntry
 
 __all__ = ["walk"]
@@ -113,6 +114,12 @@ def _axes_marks(ax: Axes, ctx: Ctx, where: str, entries: list[ReportEntry]) -> l
     """Every drawable child of ``ax`` as marks, in draw order."""
     pending: dict[int, tuple[Any, Extraction]] = {}
     claimed: set[int] = set()
+    pie = _safe(lambda a, c: extract_pie(a, c), ax, ctx)
+    pie_parts: set[int] = set()
+    if pie is not None and pie.marks:
+        pie_parts = {id(w) for w in pie.consumed}
+        claimed |= pie_parts
+        pending[id(pie.consumed[0])] = (None, pie)
     for c in ax.containers:
         ex = _safe(extract_container, c, ctx)
         if ex is None:
@@ -133,7 +140,11 @@ def _axes_marks(ax: Axes, ctx: Ctx, where: str, entries: list[ReportEntry]) -> l
         if id(artist) in pending:
             container, ex = pending.pop(id(artist))
             marks.extend(ex.marks)
-            entries.append(_entry(where, container, ex))
+            if container is None:  # a pie: one entry per wedge
+                entries.extend(ReportEntry(where, "Wedge", _label(w), "converted", "pie slice")
+                               for w in ex.consumed)
+            else:
+                entries.append(_entry(where, container, ex))
             continue
         if id(artist) in claimed:
             continue
@@ -141,6 +152,11 @@ def _axes_marks(ax: Axes, ctx: Ctx, where: str, entries: list[ReportEntry]) -> l
         marks.extend(ex.marks)
         entries.append(_entry(where, artist, ex))
     return marks
+
+
+def _label(artist: Any) -> str:
+    raw = artist.get_label()
+    return "" if raw is None or str(raw).startswith("_") else str(raw)
 
 
 def _safe(fn, artist, ctx: Ctx):
