@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from figlog.converters import UnsupportedArtistWarning, to_plotly
+from figlog.converters import to_plotly
 
 
 def _layout(fig):
@@ -62,17 +62,25 @@ def test_date_axis_values_are_iso_strings():
 
 
 @pytest.mark.parametrize("scale", ["symlog", "logit"])
-def test_unsupported_scales_are_transformed_and_reported(scale):
+def test_scales_plotly_lacks_draw_transformed_values_with_raw_hover(scale):
     fig, ax = plt.subplots()
     y = [0.01, 0.5, 0.99] if scale == "logit" else [-100, 0, 100]
     ax.plot([0, 1, 2], y)
     ax.set_yscale(scale)
-    with pytest.warns(UnsupportedArtistWarning, match=f"{scale} axis"):
-        conv = to_plotly(fig)
+    conv = to_plotly(fig)
     tr = ax.yaxis.get_transform()
     want = tr.transform(np.reshape(y, (-1, 1))).ravel()
-    assert conv.figure["data"][0]["y"] == pytest.approx(want.tolist())
-    assert not conv.report.complete
+    t = conv.figure["data"][0]
+    assert t["y"] == pytest.approx(want.tolist())
+    assert [p[1] for p in t["customdata"]] == pytest.approx(y)
+    assert "customdata" in t["hovertemplate"]
+    ticks = conv.figure["layout"]["yaxis"]
+    assert ticks["tickvals"] == pytest.approx(
+        tr.transform(np.reshape(ax.get_yticks()[(ax.get_yticks() >= min(ax.get_ylim())) &
+                                                (ax.get_yticks() <= max(ax.get_ylim()))],
+                                (-1, 1))).ravel().tolist())
+    assert conv.report.complete
+    assert any(e.kind == f"{scale} axis" for e in conv.report.entries)
 
 
 def test_categorical_ticks():

@@ -44,6 +44,7 @@ class AxisValues:
 
     kind: str  # "linear" | "log" | "date" | "transformed" | "category"
     transform: Callable[[np.ndarray], np.ndarray] | None = None
+    inverse: Callable[[np.ndarray], np.ndarray] | None = None  # back to the user's values
 
     def __call__(self, values: Any) -> list:
         arr = np.ma.asarray(values, dtype=float).filled(np.nan).ravel()

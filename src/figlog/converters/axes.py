@@ -39,11 +39,15 @@ def axis_values(axis: Axis) -> AxisValues:
     if scale == "log":
         return AxisValues("log")
     tr = axis.get_transform()
+    inv = tr.inverted()
 
     def forward(values: np.ndarray, _tr=tr) -> np.ndarray:
         return np.asarray(_tr.transform(np.asarray(values, float).reshape(-1, 1))).ravel()
 
-    return AxisValues("transformed", forward)
+    def backward(values: np.ndarray, _tr=inv) -> np.ndarray:
+        return np.asarray(_tr.transform(np.asarray(values, float).reshape(-1, 1))).ravel()
+
+    return AxisValues("transformed", forward, backward)
 
 
 def domain(ax: Axes, fig: FigureBase) -> tuple[float, float, float, float]:
@@ -70,9 +74,9 @@ def axis_ir(ax: Axes, which: str, av: AxisValues, where: str,
         rng = None
     if av.kind == "transformed":
         entries.append(ReportEntry(
-            where, f"{axis.get_scale()} axis", which, "approximated", f"{which}axis",
-            f"Plotly has no {axis.get_scale()!r} axis; drawn on a linear axis with transformed "
-            "data and matplotlib's tick labels, so hover shows transformed values"))
+            where, f"{axis.get_scale()} axis", which, "converted", f"{which}axis",
+            f"Plotly has no {axis.get_scale()!r} axis: a linear axis over transformed data "
+            "with matplotlib's ticks; hover shows the original values"))
     locs = np.asarray(axis.get_majorticklocs(), dtype=float)
     lo, hi = sorted(lim)
     span = (hi - lo) * 1e-9 if hi > lo else 1e-12

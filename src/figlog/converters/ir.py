@@ -100,6 +100,7 @@ class LineMark:
     label: str | None = None
     z: Values | None = None  # 3-D axes only
     hover: bool = True
+    raw: list | None = None  # [[x, y], ...] original values, when the axes show transformed ones
     source: str = ""  # what artist this came from, for the report and legend matching
     opacity: float = 1.0
 

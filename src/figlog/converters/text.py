@@ -98,6 +98,12 @@ def _place(ctx: Ctx, xy, transform) -> tuple[tuple, tuple[Coord, Coord], str]:
         if ctx.ax is not None:
             note = "positioned in display space; placed at its current position"
     xy = np.asarray(xy, dtype=float).reshape(1, 2)
+    if ctx.kind in ("polar", "3d") and ctx.ax is not None:
+        # Plotly annotations have no polar or 3-D coordinates: pin the text where
+        # matplotlib places it on the figure
+        if ctx.kind == "3d" and "data" in coords:
+            return (None, None), coords, "text in 3-D data coordinates not drawn"
+        coords = ("figure", "figure")
     if coords == ("data", "data") and ctx.ax is not None and transform is ctx.ax.transData:
         pt = xy[0]
     else:
@@ -115,10 +121,8 @@ def _text(t: Text, ctx: Ctx) -> Extraction:
         return hidden("empty text")
     (x, y), coords, note = _place(ctx, t.get_position(), t.get_transform())
     if x is None or y is None:
-        return hidden("position outside the axis domain")
+        return approximated(note) if note else hidden("position outside the axis domain")
     mark = text_mark(t, x, y, coords, ctx)
-    if ctx.ax is not None and ctx.kind != "xy" and coords[0] == "data":
-        return approximated("text in polar/3-D data coordinates not drawn")
     return approximated(note, mark) if note else converted(mark)
 
 
@@ -135,6 +139,8 @@ def _annotation(ann: Annotation, ctx: Ctx) -> Extraction:
         return approximated(f"annotation coordinates {ann.xycoords!r} not supported",
                             *_fallback(ann, ctx))
     (x, y), coords, note = _place(ctx, ann.xy, target_tr)
+    if note.startswith("text in 3-D"):
+        return approximated(note)
     text_tr = _coords_transform(ann.anncoords, ctx, offset_from=target_tr, xy=ann.xy)
     if text_tr is None:
         return approximated(f"annotation text coordinates {ann.anncoords!r} not supported",
@@ -160,8 +166,6 @@ def _annotation(ann: Annotation, ctx: Ctx) -> Extraction:
         mark = text_mark(ann, x, y, coords, ctx, xshift=float(dx), yshift=float(dy))
     else:
         mark = text_mark(ann, x, y, coords, ctx, arrow=arrow)
-    if ctx.kind != "xy" and coords[0] == "data":
-        return approximated("annotation in polar/3-D data coordinates not drawn")
     return approximated(note, mark) if note else converted(mark)
 
 

@@ -286,11 +286,31 @@ def _carrier(cb, fig) -> LineMark:
                     source="colorbar")
 
 
+def _with_raw(mark: Any, xv: AxisValues, yv: AxisValues) -> Any:
+    """Attach the user's values to a trace drawn over transformed axis values (hover)."""
+    if not isinstance(mark, LineMark) or mark.fill is not None or not mark.hover:
+        return mark
+
+    def back(av: AxisValues, vals: list) -> list:
+        arr = np.array([np.nan if v is None else v for v in vals], dtype=float)
+        if av.kind == "transformed" and av.inverse is not None:
+            with np.errstate(all="ignore"):
+                arr = av.inverse(arr)
+        return [None if not np.isfinite(v) else float(v) for v in arr.tolist()]
+
+    if any(isinstance(v, str) for v in (*mark.x[:1], *mark.y[:1])):
+        return mark  # date values are already readable
+    raw = [list(p) for p in zip(back(xv, mark.x), back(yv, mark.y))]
+    return replace(mark, raw=raw)
+
+
 def _cartesian(ax, i, dom, fig, cbspec, entries, rel, rect_index, plain) -> AxesIR:
     where = f"axes {i}"
     xv, yv = axis_values(ax.xaxis), axis_values(ax.yaxis)
     ctx = Ctx(fig=fig, ax=ax, where=where, xv=xv, yv=yv, pt=PT, colorbar_for=cbspec)
     marks = _axes_marks(ax, ctx, where, entries)
+    if "transformed" in (xv.kind, yv.kind):
+        marks = [_with_raw(m, xv, yv) for m in marks]
     xa = axis_ir(ax, "x", xv, where, entries)
     ya = axis_ir(ax, "y", yv, where, entries)
     rect_axes = [a for a in plain if a.name == "rectilinear"]

@@ -155,6 +155,9 @@ def _scatter(m: LineMark, a: AxesIR, refs: _Refs) -> dict[str, Any]:
         t["error_y"] = _error(m.error_y)
     if not m.hover:
         t["hoverinfo"] = "skip"
+    elif m.raw is not None and a.kind == "xy":
+        t["customdata"] = m.raw
+        t["hovertemplate"] = "(%{customdata[0]:.6g}, %{customdata[1]:.6g})<extra>%{fullData.name}</extra>"
     if m.opacity != 1.0:
         t["opacity"] = m.opacity
     return t
