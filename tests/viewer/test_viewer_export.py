@@ -39,7 +39,7 @@ def test_export_holds_everything_once(sample_store, tmp_path):
     assert progress[-1][0] == progress[-1][1] > 0
     # no element loads anything: every script and style is inline
     parsed = _Links(text)
-    assert parsed.links == ["#"]  # the brand link
+    assert parsed.links == ["data:,", "#"]  # an empty favicon, the brand link
     csp = next(m["content"] for m in parsed.metas if m.get("http-equiv") == "Content-Security-Policy")
     assert "default-src 'none'" in csp
     # plotly.js once for the page; the Plotly-HTML cells' bundle once in "bundles"

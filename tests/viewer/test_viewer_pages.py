@@ -63,7 +63,7 @@ def test_run_page_has_a_panel_per_key_in_sections(sample_store):
     # the page's own assets only, all served by the viewer (plotly.js and Vega on demand)
     v = asset_version()
     assert [a["src"] for a in out.find("script") if "src" in a] == \
-        [f"/static/linechart.js?v={v}", f"/static/viewer.js?v={v}"]
+        [f"/static/common.js?v={v}", f"/static/linechart.js?v={v}", f"/static/viewer.js?v={v}"]
     assert not any(link.startswith(("http:", "https:", "//")) for link in out.links)
     cfg = json.loads(next(a for a in out.scripts if '"mode"' in a))
     assert cfg["mode"] == "run" and cfg["runs"] == ["alpha"]

@@ -78,7 +78,7 @@ def asset_version() -> str:
         parts.append(getattr(vl_convert, "__version__", ""))
     except ImportError:
         pass
-    for name in ("viewer.js", "viewer.css", "linechart.js"):
+    for name in sorted(p.name for p in STATIC_DIR.iterdir()):
         st = (STATIC_DIR / name).stat()
         parts.append(f"{st.st_mtime_ns}:{st.st_size}")
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:10]

@@ -34,6 +34,7 @@ __all__ = ["create_app"]
 
 _LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 _MAX_KEYS = 200  # per batched request
+_OWN_STATIC = ("common.js", "linechart.js", "viewer.js", "runs.js", "viewer.css")
 
 
 class _NotFound(Exception):
@@ -235,7 +236,7 @@ def create_app(dir: str | os.PathLike | None = None, *, host: str = "127.0.0.1")
             path = plotly_js_path()
         elif name == "vega.js":
             path = vega_js_path()
-        elif name in ("viewer.js", "viewer.css", "linechart.js"):
+        elif name in _OWN_STATIC:
             path = STATIC_DIR / name
         else:
             raise _NotFound("no such asset")

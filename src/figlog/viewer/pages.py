@@ -26,8 +26,9 @@ __all__ = [
     "script_json",
 ]
 
-# plotly.min.js and vega.js are not listed: viewer.js loads each when a panel first needs it.
-SCRIPTS = ("linechart.js", "viewer.js")
+# plotly.min.js and vega.js are not listed: common.js loads each when a panel first needs it.
+SCRIPTS = ("common.js", "linechart.js", "viewer.js")
+LIST_SCRIPTS = ("common.js", "runs.js")
 
 
 def script_json(obj: Any) -> str:
@@ -90,7 +91,7 @@ def _render(name: str, **context: Any) -> str:
 
 def projects_page(projects: list[dict], root: str) -> str:
     """The start page: one row per project (``name``, ``runs``, ``running``, ``updated``)."""
-    return _render("projects.html", projects=projects, root=root, scripts=SCRIPTS)
+    return _render("projects.html", projects=projects, root=root, scripts=LIST_SCRIPTS)
 
 
 def _config_text(config: dict) -> str:
@@ -101,7 +102,8 @@ def runs_page(project: str, runs: list[dict], shown: list[str]) -> str:
     """A project's runs: ``runs`` as from ``_data.runs_summary`` (info plus ``last``)."""
     rows = [dict(r, config_text=_config_text(r["config"])) for r in runs]
     return _render("runs.html", project=project, runs=rows, shown=shown,
-                   any_running=any(r["status"] == "running" for r in runs), scripts=SCRIPTS)
+                   any_running=any(r["status"] == "running" for r in runs),
+                   scripts=LIST_SCRIPTS)
 
 
 def group_panels(keys: list[dict]) -> list[dict]:
