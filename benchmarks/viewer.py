@@ -129,6 +129,7 @@ def bench_page(root: Path, repeats: int) -> None:
 
     print("\n2. run page with 50 panels, headless Chromium (goal <= 2 s)")
     with serve_process(root) as url, chromium() as browser:
+        by_kind: dict[str, list[float]] = {}
         for label, height in (("all 50 panels in view", 12000), ("first screen (lazy)", 900)):
             times = []
             for i in range(repeats + 1):
@@ -148,10 +149,28 @@ def bench_page(root: Path, repeats: int) -> None:
                     }""", timeout=60000, polling=20)
                 dt = time.perf_counter() - t0
                 n = page.evaluate("document.body.dataset.panelsLoaded")
+                kinds = page.evaluate("""() => { const o = {};
+                    for (const p of document.querySelectorAll('.panel.ready')) {
+                      const k = p.dataset.key.split('/')[0];
+                      o[k] = Math.max(o[k] || 0, +p.dataset.readyAt); }
+                    return o; }""")
                 if i:  # the first load also builds browser caches; not counted
                     times.append(dt)
+                    for k, v in kinds.items():
+                        by_kind.setdefault(k, []).append(v / 1e3)
                 ctx.close()
             print(f"   {label:24s} ({n} panels drawn)  {_ms(times)}")
+            print("      last panel drawn, by kind (ms after navigation start): " + ", ".join(
+                f"{k} {statistics.median(v) * 1e3:.0f}" for k, v in sorted(by_kind.items())))
+            by_kind.clear()
+        # plotly.js alone, for scale: evaluating the library before drawing anything
+        page = browser.new_page()
+        page.goto(f"{url}/")
+        t = page.evaluate("""() => new Promise((ok) => { const t0 = performance.now();
+            const s = document.createElement('script'); s.src = '/static/plotly.min.js';
+            s.onload = () => ok(performance.now() - t0); document.head.append(s); })""")
+        print(f"   loading + evaluating plotly.min.js alone: {t:.0f} ms")
+        page.close()
 
 
 def bench_export(root: Path) -> None:

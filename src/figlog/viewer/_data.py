@@ -94,9 +94,13 @@ def runs_summary(runs: list[RunRecord], max_values: int = 6) -> tuple[list[dict]
     return out, shown
 
 
-def scalar_series(run: RunRecord, key: str) -> dict[str, list]:
-    """Steps, values (NaN/inf as None) and wall times of a numeric or boolean key."""
-    kinds = run.keys()
+def scalar_series(run: RunRecord, key: str, kinds: dict[str, str] | None = None
+                  ) -> dict[str, list]:
+    """Steps, values (NaN/inf as None) and wall times of a numeric or boolean key.
+
+    ``kinds`` is ``run.keys()`` when the caller already has it (it costs a scan of the run).
+    """
+    kinds = run.keys() if kinds is None else kinds
     if kinds.get(key) == "bool":
         rows = [(r["_step"], float(r[key]), r["_timestamp"]) for r in run.history([key])]
     elif kinds.get(key) == "number":

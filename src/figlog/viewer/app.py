@@ -125,9 +125,10 @@ def create_app(dir: str | os.PathLike | None = None, *, host: str = "127.0.0.1")
         """``?key=a&key=b``: ``{"series": {key: {steps, values, times}}}`` (unknown keys left out)."""
         rec = run_or_404(request.path_params["run_id"])
         series = {}
+        kinds = rec.keys()
         for key in request.query_params.getlist("key")[:_MAX_KEYS]:
             try:
-                series[key] = _data.scalar_series(rec, key)
+                series[key] = _data.scalar_series(rec, key, kinds)
             except KeyError:
                 continue
         if not series:

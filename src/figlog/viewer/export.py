@@ -76,6 +76,7 @@ def export_html(store: Store, run_id: str, *, max_table_rows: int = 10_000,
     """The exported page for run ``run_id`` as a string (see ``export_run``)."""
     run = store.run(run_id)
     info, keys = _data.run_info(run), _data.run_keys(run)
+    kinds = {k["key"]: k["kind"] for k in keys}
     bundle = _Bundle(store, max_table_rows)
     plan: list[tuple[str, int | None]] = []
     steps: dict[str, list[int]] = {}
@@ -91,7 +92,7 @@ def export_html(store: Store, run_id: str, *, max_table_rows: int = 10_000,
         if progress is not None:
             progress(i, len(plan), key)
         if step is None:
-            scalars[key] = _data.scalar_series(run, key)
+            scalars[key] = _data.scalar_series(run, key, kinds)
             continue
         payload = _data.step_payload(store, run, key, step)
         for item in payload["items"]:

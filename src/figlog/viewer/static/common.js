@@ -25,7 +25,12 @@
     for (const [k, v] of Object.entries(obj)) if (v !== null && v !== undefined && v !== "") p.set(k, v);
     return p.toString();
   }
+  let inflight = 0;
   async function getJSON(url) {
+    inflight++;
+    try { return await fetchJSON(url); } finally { inflight--; }
+  }
+  async function fetchJSON(url) {
     const r = await fetch(url, { credentials: "same-origin" });
     if (!r.ok) {
       let msg = r.statusText;
@@ -197,7 +202,12 @@
   const loading = {};
   // Evaluating a library blocks the page; waiting for an idle moment lets the panels whose
   // data has arrived (scalars, images, HTML) draw first.
-  const idle = () => new Promise((r) => (window.requestIdleCallback ? requestIdleCallback(() => r(), { timeout: 400 }) : setTimeout(r, 50)));
+  // (Data requests still in flight count as busy: their panels are about to draw.)
+  const idleOnce = () => new Promise((r) => (window.requestIdleCallback ? requestIdleCallback(() => r(), { timeout: 400 }) : setTimeout(r, 50)));
+  async function idle() {
+    const until = performance.now() + 1500;
+    do { await idleOnce(); } while (inflight > 0 && performance.now() < until);
+  }
   function loadScript(name, global) {
     if (window[global]) return Promise.resolve();
     if (!loading[name]) {

@@ -288,13 +288,13 @@
         this.plot = el("div", { class: "fl-chart-box" });
         this.body.replaceChildren(this.legend, this.plot);
         // Redraw at the new width when the panel is expanded or the window resized.
-        let lastWidth = 0;
         if (window.ResizeObserver) new ResizeObserver(() => {
           const w = this.plot.clientWidth;
-          if (w && Math.abs(w - lastWidth) > 4 && this.series) { lastWidth = w; this.drawScalar(); }
+          if (w && Math.abs(w - this.drawnWidth) > 4 && this.series) this.drawScalar();
         }).observe(this.plot);
       }
       this.legend.replaceChildren(...(runs.length > 1 ? legend : []));
+      this.drawnWidth = this.plot.clientWidth;
       const svg = FLChart.drawLineChart(this.plot, lines, { height: 240, xmode: opts.xaxis,
         xlabel: { step: "step", relative: "time since start", wall: "wall time" }[opts.xaxis] });
       const name = this.name;
