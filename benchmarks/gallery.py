@@ -26,6 +26,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -44,6 +45,10 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 plt.show = lambda *a, **k: None
+# records go to a file named on the command line: scripts may write anything to stdout
+_out = open(sys.argv[3], "w", encoding="utf-8")
+def report(line):
+    _out.write(line + "\n"); _out.flush()
 from figlog.converters import to_plotly
 script, keep = sys.argv[1], sys.argv[2] == "1"
 try:
@@ -51,7 +56,7 @@ try:
         warnings.simplefilter("ignore")
         runpy.run_path(script, run_name="__main__")
 except BaseException as exc:
-    print("SCRIPT-ERROR " + json.dumps(f"{type(exc).__name__}: {exc}"[:200]))
+    report("SCRIPT-ERROR " + json.dumps(f"{type(exc).__name__}: {exc}"[:200]))
 figs = [plt.figure(n) for n in plt.get_fignums()]
 for fig in figs:
     out = {"fig": fig.number}
@@ -99,7 +104,7 @@ for fig in figs:
         out["plotly_warnings"] = len(caught)
     except BaseException as exc:
         out["plotly_error"] = f"{type(exc).__name__}: {exc}"[:200]
-    print("FIGURE " + json.dumps(out))
+    report("FIGURE " + json.dumps(out))
 """
 
 
@@ -109,16 +114,18 @@ def _run(script: Path, keep: bool) -> dict:
     if reason:
         return {"script": rel, "skipped": reason, "figures": []}
     env = {**os.environ, "MPLBACKEND": "Agg", "PYTHONPATH": str(ROOT / "src")}
-    try:
-        proc = subprocess.run([sys.executable, "-c", _RUNNER, str(script), "1" if keep else "0"],
-                              capture_output=True, text=True, timeout=180, cwd=script.parent,
-                              env=env)
-    except subprocess.TimeoutExpired:
-        return {"script": rel, "timeout": True, "figures": []}
-    figures = [json.loads(line[7:]) for line in proc.stdout.splitlines()
-               if line.startswith("FIGURE ")]
-    err = next((json.loads(line[13:]) for line in proc.stdout.splitlines()
-                if line.startswith("SCRIPT-ERROR ")), None)
+    with tempfile.TemporaryDirectory() as tmp:
+        records = Path(tmp) / "records.jsonl"
+        try:
+            subprocess.run([sys.executable, "-c", _RUNNER, str(script), "1" if keep else "0",
+                            str(records)], capture_output=True, timeout=180, cwd=script.parent,
+                           env=env)
+        except subprocess.TimeoutExpired:
+            return {"script": rel, "timeout": True, "figures": []}
+        lines = records.read_text(encoding="utf-8").splitlines() if records.exists() else []
+    figures = [json.loads(line[7:]) for line in lines if line.startswith("FIGURE ")]
+    err = next((json.loads(line[13:]) for line in lines if line.startswith("SCRIPT-ERROR ")),
+               None)
     return {"script": rel, "script_error": err, "figures": figures}
 
 
@@ -233,8 +240,15 @@ def main() -> None:
         scripts = scripts[: args.limit]
     OUT.mkdir(parents=True, exist_ok=True)
     keep = not args.no_html
+    def safe(script: Path) -> dict:
+        try:
+            return _run(script, keep)
+        except Exception as exc:  # noqa: BLE001 - one broken script must not end the run
+            return {"script": str(script), "script_error": f"runner: {exc}"[:200],
+                    "figures": []}
+
     with ThreadPoolExecutor(max_workers=args.workers) as pool:
-        results = list(pool.map(lambda s: _run(s, keep), scripts))
+        results = list(pool.map(safe, scripts))
     with (OUT / "results.jsonl").open("w") as fh:
         for r in results:
             slim = {**r, "figures": [{k: v for k, v in f.items() if k not in ("png", "figlog_json")}

@@ -16,6 +16,7 @@ import re
 import subprocess
 import sys
 import tarfile
+import tempfile
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
@@ -51,6 +52,10 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 plt.show = lambda *a, **k: None  # the gallery calls show(); under Agg it does nothing
+# records go to a file named on the command line: scripts may write anything to stdout
+_out = open(sys.argv[3], "w", encoding="utf-8")
+def report(line):
+    _out.write(line + "\n"); _out.flush()
 from figlog.converters import EmptyPlotError, to_plotly
 script, validate = sys.argv[1], sys.argv[2] == "1"
 try:
@@ -60,7 +65,7 @@ try:
 except SystemExit:
     pass
 except BaseException as exc:
-    print("SCRIPT-ERROR " + json.dumps(f"{type(exc).__name__}: {exc}"[:300]))
+    report("SCRIPT-ERROR " + json.dumps(f"{type(exc).__name__}: {exc}"[:300]))
 for num in plt.get_fignums():
     fig = plt.figure(num)
     out = {"fig": num}
@@ -80,7 +85,7 @@ for num in plt.get_fignums():
     except BaseException as exc:
         out["error"] = f"{type(exc).__name__}: {exc}"[:300]
         out["trace"] = traceback.format_exc()[-1500:]
-    print("FIGURE " + json.dumps(out))
+    report("FIGURE " + json.dumps(out))
 """
 
 
@@ -202,19 +207,23 @@ def run_script(script: Path, *, timeout: float = 90, validate: bool = True) -> S
     if reason:
         return ScriptResult(rel, skipped=reason)
     env = {**os.environ, "MPLBACKEND": "Agg", "PYTHONPATH": str(ROOT / "src")}
-    try:
-        proc = subprocess.run(
-            [sys.executable, "-c", _RUNNER, str(script), "1" if validate else "0"],
-            capture_output=True, text=True, timeout=timeout, cwd=script.parent, env=env,
-        )
-    except subprocess.TimeoutExpired:
-        return ScriptResult(rel, timed_out=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        records = Path(tmp) / "records.jsonl"
+        try:
+            proc = subprocess.run(
+                [sys.executable, "-c", _RUNNER, str(script), "1" if validate else "0",
+                 str(records)],
+                capture_output=True, timeout=timeout, cwd=script.parent, env=env,
+            )
+        except subprocess.TimeoutExpired:
+            return ScriptResult(rel, timed_out=True)
+        lines = records.read_text(encoding="utf-8").splitlines() if records.exists() else []
     result = ScriptResult(rel)
-    for line in proc.stdout.splitlines():
+    for line in lines:
         if line.startswith("FIGURE "):
             result.figures.append(json.loads(line[7:]))
         elif line.startswith("SCRIPT-ERROR "):
             result.script_error = json.loads(line[13:])
     if proc.returncode and not result.figures and not result.script_error:
-        result.script_error = proc.stderr[-300:]
+        result.script_error = proc.stderr.decode("utf-8", "replace")[-300:]
     return result
