@@ -49,10 +49,11 @@ HTML_CSP = html_csp()
 # as an active page on the viewer's origin.
 FILE_CSP = "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'"
 
-# The viewer's own pages: everything from 127.0.0.1 itself, nothing from anywhere else.
-# 'unsafe-eval' because Vega compiles its expressions with Function().
+# The viewer's own pages: everything from 127.0.0.1 itself, nothing from anywhere else, and
+# no inline script (the pages have none). 'unsafe-eval' because Vega compiles its
+# expressions with Function().
 VIEWER_CSP = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+    "default-src 'self'; script-src 'self' 'unsafe-eval'; "
     "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
     "connect-src 'self'; frame-src 'self'; worker-src 'self' blob:; object-src 'none'; "
     "base-uri 'self'; form-action 'self'; frame-ancestors 'self'"

@@ -249,7 +249,7 @@ def create_app(dir: str | os.PathLike | None = None, *, host: str = "127.0.0.1")
 
     routes = [
         Route("/", projects),
-        Route("/p/{project}", runs),
+        Route("/p/{project:path}", runs),  # project names may hold "/"
         Route("/r/{run_id}", run),
         Route("/compare", compare),
         Route("/api/runs/{run_id}", api_run),

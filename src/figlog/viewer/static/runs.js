@@ -73,5 +73,5 @@
     }
   };
 
-  FL.initProjects = function () { /* static page */ };
+  if (document.body.dataset.page === "runs") FL.initRuns();
 })();

@@ -466,4 +466,6 @@
     grid.append(node);
     return node;
   }
+  // No inline script starts the page: the viewer's CSP allows scripts from 'self' only.
+  if (document.body.dataset.page === "run") FL.initRun();
 })();
