@@ -288,10 +288,12 @@
         this.plot = el("div", { class: "fl-chart-box" });
         this.body.replaceChildren(this.legend, this.plot);
         // Redraw at the new width when the panel is expanded or the window resized.
-        if (window.ResizeObserver) new ResizeObserver(() => {
+        // (Drawn in the next frame: drawing inside the callback can raise "ResizeObserver
+        // loop completed with undelivered notifications".)
+        if (window.ResizeObserver) new ResizeObserver(() => requestAnimationFrame(() => {
           const w = this.plot.clientWidth;
           if (w && Math.abs(w - this.drawnWidth) > 4 && this.series) this.drawScalar();
-        }).observe(this.plot);
+        })).observe(this.plot);
       }
       this.legend.replaceChildren(...(runs.length > 1 ? legend : []));
       this.drawnWidth = this.plot.clientWidth;
