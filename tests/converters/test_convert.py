@@ -75,7 +75,7 @@ def test_one_warning_per_call_pointing_at_the_caller():
 
 
 def test_strict_raises_listing_problems():
-    with pytest.raises(ConversionError, match=r"axes 0: Ellipse approximated: hatch 'o' not drawn"):
+    with pytest.raises(ConversionError, match=r"axes 0: Ellipse approximated: hatch 'o' drawn with the nearest Plotly pattern"):
         to_plotly(_unsupported_figure(), strict=True)
 
 

@@ -77,3 +77,17 @@ def test_violin_bodies_are_filled():
     ax.violinplot([np.arange(20.0), np.arange(20.0) ** 0.5])
     assert outline(fig) == ["axes 0 xy", "fill 203pts", "fill 203pts", "line 5pts",
                             "line 5pts", "line 5pts"]
+
+
+def test_hatches_become_fill_patterns():
+    fig, ax = plt.subplots()
+    ax.add_patch(Circle((0.5, 0.5), 0.2, hatch="//", fill=False))
+    ax.fill_between([0, 1], [0, 1], 0, hatch="x", color="C1")
+    ax.bar([0.2], [0.3], hatch="..", width=0.1)
+    conv = to_plotly(fig)
+    assert conv.report.complete
+    data = conv.figure["data"]
+    assert data[0]["fillpattern"]["shape"] == "/"
+    assert data[0]["fillpattern"]["size"] == pytest.approx(100 / 12, abs=0.01)  # "//": 12/inch
+    assert data[1]["fillpattern"]["shape"] == "x"
+    assert data[2]["marker"]["pattern"]["shape"] == "."

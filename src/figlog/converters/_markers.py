@@ -90,3 +90,27 @@ def _key(path: Path) -> bytes:
 def symbol_for_path(path: Path) -> tuple[str, float] | None:
     """The Plotly symbol whose matplotlib marker path is ``path`` (as ``scatter`` builds it)."""
     return _path_table().get(_key(path))
+
+
+# matplotlib hatch character → Plotly fill pattern shape; 'o', 'O' and '*' have no
+# Plotly counterpart and are drawn with the nearest one.
+_HATCHES = {"/": "/", "\\": "\\", "x": "x", "X": "x", "-": "-", "|": "|", "+": "+",
+            ".": ".", "o": ".", "O": ".", "*": "x"}
+_EXACT_HATCHES = frozenset("/\\xX-|+.")
+
+
+def hatch_pattern(hatch: str) -> tuple[str, float, bool] | None:
+    """(Plotly pattern shape, tile size in px, exact?) for a matplotlib hatch string.
+
+    matplotlib draws ``density`` (6) hatch lines per inch for each repetition of a
+    character, so ``"//"`` is twice as dense as ``"/"``; figlog lays out 100 px per inch.
+    """
+    if not hatch:
+        return None
+    first = hatch[0]
+    shape = _HATCHES.get(first)
+    if shape is None:
+        return None
+    reps = hatch.count(first)
+    exact = set(hatch) <= _EXACT_HATCHES and len(set(hatch)) == 1
+    return shape, max(3.0, 100 / (6 * reps)), exact

@@ -17,7 +17,7 @@ from matplotlib.transforms import IdentityTransform
 
 from ._colors import TRANSPARENT, colorscale, normalized, rgba_list
 from ._context import Ctx, Extraction, approximated, converted, extract, hidden
-from ._markers import DASHES, UNFILLED, symbol_for_path
+from ._markers import DASHES, UNFILLED, hatch_pattern, symbol_for_path
 from ._transforms import classify, rings, to_coords
 from .ir import LineMark, LineStyle, MarkerSpec
 from .lines import area_marks, polyline_mark, public_label
@@ -203,8 +203,16 @@ def _paths(coll: Collection, ctx: Ctx) -> Extraction:
     with_offsets = len(offsets) > 0 and np.any(offsets != 0)
     otr = coll.get_offset_transform()
     notes = []
+    pattern = None
     if coll.get_hatch():
-        notes.append(f"hatch {coll.get_hatch()!r} not drawn")
+        from .patches import _hatch_color
+
+        found = hatch_pattern(coll.get_hatch())
+        if found is None or not found[2]:
+            notes.append(f"hatch {coll.get_hatch()!r} drawn with the nearest Plotly pattern"
+                         if found else f"hatch {coll.get_hatch()!r} not drawn")
+        if found is not None:
+            pattern = (found[0], _hatch_color(coll), found[1])
     groups: dict[tuple, list[np.ndarray]] = defaultdict(list)
     ident = IdentityTransform()
     per_path = np.asarray(coll.get_transforms(), dtype=float).reshape(-1, 3, 3)
@@ -231,7 +239,8 @@ def _paths(coll: Collection, ctx: Ctx) -> Extraction:
     for (face, edge, w), polys in groups.items():
         line = LineStyle(edge, w * ctx.pt) if edge != TRANSPARENT else None
         marks.extend(area_marks(polys, ctx, line=line, fill=face if face != TRANSPARENT
-                                else None, label=label, source=type(coll).__name__))
+                                else None, label=label, source=type(coll).__name__,
+                                pattern=pattern))
     if not marks:
         return hidden("nothing visible")
     colorbar = ctx.colorbar_for(coll, coll.norm) if coll.get_array() is not None else None

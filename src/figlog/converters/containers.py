@@ -16,14 +16,13 @@ from matplotlib.container import BarContainer, Container, ErrorbarContainer
 
 from ._colors import TRANSPARENT, rgba
 from ._context import Ctx, Extraction, approximated, converted, extract
+from ._markers import hatch_pattern
 from ._transforms import finite_list
 from .ir import BarMark, ErrorSpec, LineMark, MarkerSpec
 from .lines import public_label
 
 __all__ = ["extract_container"]
 
-_PATTERNS = {"/": "/", "\\": "\\", "x": "x", "X": "x", "-": "-", "|": "|", "+": "+",
-             ".": ".", "o": ".", "O": ".", "*": "."}
 
 
 @singledispatch
@@ -62,8 +61,9 @@ def _bars(container: BarContainer, ctx: Ctx) -> Extraction | None:
     edges = [rgba(p.get_edgecolor()) for p in rects]
     hatch = rects[0].get_hatch() or ""
     notes = []
-    pattern = _PATTERNS.get(hatch[:1], "") if hatch else ""
-    if hatch and (not pattern or len(set(hatch)) > 1):
+    found = hatch_pattern(hatch)
+    pattern = found[0] if found else ""
+    if hatch and (found is None or not found[2]):
         notes.append(f"hatch {hatch!r} drawn as Plotly pattern {pattern!r}")
     mark = BarMark(
         orientation=orient, pos=pos, length=length, base=base_out, width=width,

@@ -101,6 +101,7 @@ class LineMark:
     z: Values | None = None  # 3-D axes only
     hover: bool = True
     raw: list | None = None  # [[x, y], ...] original values, when the axes show transformed ones
+    pattern: tuple | None = None  # (shape, colour, size px) of a hatched fill
     source: str = ""  # what artist this came from, for the report and legend matching
     opacity: float = 1.0
 

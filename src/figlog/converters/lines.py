@@ -165,8 +165,21 @@ def polyline_mark(polys: list[np.ndarray], ctx: Ctx, *, line: LineStyle | None,
 
 
 def area_marks(polys: list[np.ndarray], ctx: Ctx, *, line: LineStyle | None,
-               fill: str | None, label: str | None, source: str) -> list[LineMark]:
-    """Filled and/or outlined polygons: one trace, or two when bridges would show."""
+               fill: str | None, label: str | None, source: str,
+               pattern: tuple | None = None) -> list[LineMark]:
+    """Filled and/or outlined polygons: one trace, or two when bridges would show.
+    A hatch ``pattern`` fills even a face-less patch."""
+    if pattern is not None:
+        fill = fill or TRANSPARENT
+        marks = area_marks(polys, ctx, line=line, fill="rgba(0,0,0,0.0001)" if
+                           fill == TRANSPARENT else fill, label=label, source=source)
+        filled = [m for m in marks if m.fill is not None]
+        if filled:
+            import dataclasses
+
+            i = marks.index(filled[0])
+            marks[i] = dataclasses.replace(filled[0], pattern=pattern)
+        return marks
     if fill is None or fill == TRANSPARENT:
         if line is None:
             return []

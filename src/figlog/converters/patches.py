@@ -13,7 +13,7 @@ from matplotlib.patches import FancyArrowPatch, Patch
 
 from ._colors import TRANSPARENT, rgba
 from ._context import Ctx, Extraction, approximated, converted, extract, hidden
-from ._markers import DASHES
+from ._markers import DASHES, hatch_pattern
 from ._transforms import classify, rings, svg_path, to_coords
 from .ir import LineStyle, PathMark
 from .lines import area_marks, public_label
@@ -38,13 +38,19 @@ def _patch(patch: Patch, ctx: Ctx) -> Extraction:
     if not patch.get_visible():
         return hidden("invisible")
     fill, line = patch_style(patch, ctx)
-    if fill is None and line is None:
+    if fill is None and line is None and not patch.get_hatch():
         return hidden("no face and no edge")
     transform = patch.get_transform()
     coords = classify(transform, ctx.ax, ctx.fig)
     notes = []
+    pattern = None
     if patch.get_hatch():
-        notes.append(f"hatch {patch.get_hatch()!r} not drawn")
+        found = hatch_pattern(patch.get_hatch())
+        if found is None or not found[2]:
+            notes.append(f"hatch {patch.get_hatch()!r} drawn with the nearest Plotly pattern"
+                         if found else f"hatch {patch.get_hatch()!r} not drawn")
+        if found is not None:
+            pattern = (found[0], _hatch_color(patch), found[1])
     if coords is None:
         coords = ("data", "data") if ctx.ax is not None else ("figure", "figure")
         if ctx.ax is not None:
@@ -57,12 +63,21 @@ def _patch(patch: Patch, ctx: Ctx) -> Extraction:
     label = public_label(patch)
     if coords == ("data", "data") and ctx.ax is not None:
         marks = area_marks(polys, ctx, line=line, fill=fill, label=label,
-                           source=type(patch).__name__)
+                           source=type(patch).__name__, pattern=pattern)
     else:
         marks = [_shape(polys, coords, fill, line, patch, label, ctx)]
+        if pattern is not None and not notes:
+            notes.append(f"hatch {patch.get_hatch()!r} not drawn on an axes-relative shape")
     if not marks:
         return hidden("nothing to draw")
     return approximated("; ".join(notes), *marks) if notes else converted(*marks)
+
+
+def _hatch_color(artist) -> str:
+    """The hatch colour: ``get_hatchcolor`` (3.10+), else the edge colour as in 3.9."""
+    getter = getattr(artist, "get_hatchcolor", None)
+    color = getter() if getter is not None else artist.get_edgecolor()
+    return rgba(color)
 
 
 def _identity():

@@ -147,6 +147,10 @@ def _scatter(m: LineMark, a: AxesIR, refs: _Refs) -> dict[str, Any]:
                 t["marker"]["size"] = t["marker"]["size"] * 0.6
     if m.fill is not None:
         t.update(fill="toself", fillcolor=m.fill)
+        if m.pattern is not None and a.kind == "xy":
+            shape, color, size = m.pattern
+            t["fillpattern"] = {"shape": shape, "fgcolor": color, "size": round(size, 2),
+                                "fillmode": "overlay"}
         if a.kind != "3d":
             t["hoveron"] = "fills+points" if m.marker is not None else "fills"
     if m.error_x is not None and a.kind == "xy":
