@@ -123,3 +123,23 @@ def test_scalar_series_and_step_payloads(sample_store):
     assert _data.step_payload(store, run, "note", 60)["items"] == [{"type": "text", "text": "note at step 0"}]
     with pytest.raises(KeyError):
         _data.scalar_series(run, "samples/image")
+
+
+def test_long_series_are_thinned_keeping_extremes(tmp_path):
+    import math
+
+    import figlog
+
+    with figlog.init(dir=tmp_path, id="long") as run:
+        for s in range(20_000):
+            v = math.sin(s / 500)
+            run.log({"x": 5.0 if s == 12_345 else (float("nan") if s == 777 else v)})
+    rec = open_store(tmp_path).run("long")
+    thin = _data.scalar_series(rec, "x", max_points=2000)
+    assert thin["total"] == 20_000 and 1000 <= len(thin["steps"]) <= 2100
+    assert thin["steps"] == sorted(thin["steps"]) and thin["steps"][0] == 0
+    assert thin["steps"][-1] == 19_999
+    assert 5.0 in thin["values"] and 12_345 in thin["steps"]       # the spike survives
+    assert thin["values"][thin["steps"].index(777)] is None         # and the NaN gap
+    full = _data.scalar_series(rec, "x", max_points=None)
+    assert len(full["steps"]) == 20_000 and "total" not in full

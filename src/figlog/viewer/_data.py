@@ -28,6 +28,9 @@ __all__ = [
 
 PanelKind = Literal["scalar", "media", "text"]
 
+#: Points per scalar series sent to the browser; longer series are thinned (see scalar_series).
+MAX_POINTS = 4000
+
 
 class KeyInfo(TypedDict):
     key: str
@@ -94,11 +97,17 @@ def runs_summary(runs: list[RunRecord], max_values: int = 6) -> tuple[list[dict]
     return out, shown
 
 
-def scalar_series(run: RunRecord, key: str, kinds: dict[str, str] | None = None
-                  ) -> dict[str, list]:
+def scalar_series(run: RunRecord, key: str, kinds: dict[str, str] | None = None, *,
+                  max_points: int | None = MAX_POINTS) -> dict[str, Any]:
     """Steps, values (NaN/inf as None) and wall times of a numeric or boolean key.
 
-    ``kinds`` is ``run.keys()`` when the caller already has it (it costs a scan of the run).
+    Parameters
+    ----------
+    kinds : ``run.keys()`` when the caller already has it (it costs a scan of the run).
+    max_points : int or None
+        Longer series are thinned to about this many points, keeping in each bucket of
+        steps the first, last, lowest and highest values and every NaN, so the drawn line
+        keeps its extremes; ``"total"`` then says how many points there were. None: all.
     """
     kinds = run.keys() if kinds is None else kinds
     if kinds.get(key) == "bool":
@@ -108,8 +117,30 @@ def scalar_series(run: RunRecord, key: str, kinds: dict[str, str] | None = None
     else:
         msg = f"run {run.id!r} has no numeric key {key!r}"
         raise KeyError(msg)
-    return {"steps": [r[0] for r in rows], "values": [_finite(r[1]) for r in rows],
-            "times": [r[2] for r in rows]}
+    total = len(rows)
+    if max_points is not None and total > max_points:
+        rows = _thin(rows, max(1, max_points // 4))
+    out: dict[str, Any] = {"steps": [r[0] for r in rows],
+                           "values": [_finite(r[1]) for r in rows],
+                           "times": [r[2] for r in rows]}
+    if len(rows) < total:
+        out["total"] = total
+    return out
+
+
+def _thin(rows: list[tuple], buckets: int) -> list[tuple]:
+    size = -(-len(rows) // buckets)
+    keep: list[tuple] = []
+    for b in range(0, len(rows), size):
+        chunk = rows[b:b + size]
+        finite = [i for i, r in enumerate(chunk) if math.isfinite(r[1])]
+        picked = {0, len(chunk) - 1}
+        picked.update(i for i, r in enumerate(chunk) if not math.isfinite(r[1]))
+        if finite:
+            picked.add(min(finite, key=lambda i: chunk[i][1]))
+            picked.add(max(finite, key=lambda i: chunk[i][1]))
+        keep.extend(chunk[i] for i in sorted(picked))
+    return keep
 
 
 def step_payload(store: Store, run: RunRecord, key: str, step: int | None) -> dict[str, Any]:

@@ -122,13 +122,16 @@ def create_app(dir: str | os.PathLike | None = None, *, host: str = "127.0.0.1")
         return _json({"info": _data.run_info(rec), "keys": _data.run_keys(rec)})
 
     def api_scalars(request: Request) -> Response:
-        """``?key=a&key=b``: ``{"series": {key: {steps, values, times}}}`` (unknown keys left out)."""
+        """``?key=a&key=b[&full=1]``: ``{"series": {key: {steps, values, times[, total]}}}``;
+        unknown keys are left out."""
         rec = run_or_404(request.path_params["run_id"])
         series = {}
         kinds = rec.keys()
+        full = request.query_params.get("full") == "1"  # every point, for CSV downloads
         for key in request.query_params.getlist("key")[:_MAX_KEYS]:
             try:
-                series[key] = _data.scalar_series(rec, key, kinds)
+                series[key] = _data.scalar_series(rec, key, kinds,
+                                                  max_points=None if full else _data.MAX_POINTS)
             except KeyError:
                 continue
         if not series:

@@ -103,6 +103,7 @@
       live: true,
       run: (run) => getJSON(`/api/runs/${enc(run)}`),
       scalars: batched((run, keys) => getJSON(`/api/runs/${enc(run)}/scalars?` + keysQuery(keys)).then((d) => d.series)),
+      fullScalars: (run, key) => getJSON(`/api/runs/${enc(run)}/scalars?` + qs({ key, full: 1 })).then((d) => d.series[key]),
       // the steps of a media key and its value at the last step, in one go
       first: batched((run, keys) => getJSON(`/api/runs/${enc(run)}/first?` + keysQuery(keys)).then((d) => d.panels)),
       steps: (run, key) => getJSON(`/api/runs/${enc(run)}/steps?` + qs({ key })).then((d) => d.steps),
@@ -137,6 +138,7 @@
       live: false,
       run: () => resolved(null),
       scalars: (run, key) => resolved(data.scalars[key]),
+      fullScalars: (run, key) => resolved(data.scalars[key]),
       first: (run, key) => {
         const steps = data.steps[key];
         return resolved({ steps, value: (data.values[key] || {})[steps[steps.length - 1]] });

@@ -295,7 +295,9 @@
           if (w && Math.abs(w - this.drawnWidth) > 4 && this.series) this.drawScalar();
         })).observe(this.plot);
       }
-      this.legend.replaceChildren(...(runs.length > 1 ? legend : []));
+      const thinned = runs.map((r) => this.series[r]).filter((x) => x && x.total);
+      const note = thinned.length ? [el("span", { class: "meta", text: `showing ${thinned[0].steps.length.toLocaleString()} of ${thinned[0].total.toLocaleString()} points (extremes kept)` })] : [];
+      this.legend.replaceChildren(...(runs.length > 1 ? legend : []), ...note);
       this.drawnWidth = this.plot.clientWidth;
       const svg = FLChart.drawLineChart(this.plot, lines, { height: 240, xmode: opts.xaxis,
         xlabel: { step: "step", relative: "time since start", wall: "wall time" }[opts.xaxis] });
@@ -303,9 +305,13 @@
       this.setDownloads([
         ["PNG", async () => downloadBlob(await FLChart.svgToPNG(svg), "image/png", name + ".png")],
         ["SVG", () => downloadBlob(FLChart.svgText(svg), "image/svg+xml", name + ".svg")],
-        ["CSV", () => {
+        ["CSV", async () => {
           const lines = ["run,step,value,timestamp"];
-          for (const r of runs) { const s = this.series[r]; if (!s) continue; s.steps.forEach((st, j) => lines.push([r, st, s.values[j] === null ? "" : s.values[j], s.times[j]].join(","))); }
+          for (const r of runs) {
+            let s = this.series[r]; if (!s) continue;
+            if (s.total) s = await this.page.src.fullScalars(r, this.key);  // every point
+            s.steps.forEach((st, j) => lines.push([r, st, s.values[j] === null ? "" : s.values[j], s.times[j]].join(",")));
+          }
           downloadBlob(lines.join("\n") + "\n", "text/csv", name + ".csv");
         }],
       ]);
