@@ -49,3 +49,18 @@ def test_text_and_annotation(golden):
     assert {"Title", "Super"} <= set(anns)
     assert conv.report.complete
     golden.check("text_annotations", conv.figure)
+
+
+def test_anchored_text_is_an_annotation_at_its_corner():
+    from matplotlib.offsetbox import AnchoredText
+
+    fig, ax = plt.subplots()
+    ax.plot([0, 1])
+    ax.add_artist(AnchoredText("note", loc="upper left", prop={"size": 8}))
+    conv = to_plotly(fig)
+    (ann,) = [a for a in conv.figure["layout"]["annotations"] if a["text"] == "note"]
+    pos = ax.get_position()
+    assert (ann["xanchor"], ann["yanchor"]) == ("left", "top")
+    assert (ann["x"], ann["y"]) == (pytest.approx(pos.x0), pytest.approx(pos.y1))
+    assert ann["bgcolor"] == "rgba(255,255,255,1)"
+    assert conv.report.complete

@@ -23,6 +23,7 @@ from . import collections as _collections  # noqa: F401 - registers extractors
 from . import contour as _contour  # noqa: F401
 from . import images as _images  # noqa: F401
 from . import lines as _lines  # noqa: F401
+from . import offsetbox as _offsetbox  # noqa: F401
 from . import patches as _patches  # noqa: F401
 from . import text as _text  # noqa: F401
 from ._colors import rgba
