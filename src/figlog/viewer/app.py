@@ -21,6 +21,7 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, Response, StreamingResponse
 from starlette.routing import Route
+from starlette.types import ASGIApp
 
 from ..store import Store, open_store
 from ..tables._arrow import table_meta
@@ -41,7 +42,7 @@ class _NotFound(Exception):
     pass
 
 
-def create_app(dir: str | os.PathLike | None = None, *, host: str = "127.0.0.1") -> Starlette:
+def create_app(dir: str | os.PathLike | None = None, *, host: str = "127.0.0.1") -> ASGIApp:
     """The viewer as an ASGI app over the store at ``dir`` (``$FIGLOG_DIR`` or ``./figlog-runs``).
 
     Parameters
