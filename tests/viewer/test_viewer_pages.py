@@ -143,3 +143,14 @@ def test_long_series_are_thinned_keeping_extremes(tmp_path):
     assert thin["values"][thin["steps"].index(777)] is None         # and the NaN gap
     full = _data.scalar_series(rec, "x", max_points=None)
     assert len(full["steps"]) == 20_000 and "total" not in full
+
+
+def test_crashed_runs_say_so(tmp_path):
+    import figlog
+
+    with pytest.raises(RuntimeError), figlog.init(dir=tmp_path, project="p", id="boom") as run:
+        run.log({"loss": 1.0})
+        raise RuntimeError("training diverged")
+    rows, shown = _data.runs_summary(open_store(tmp_path).runs("p"))
+    out = Outline(pages.runs_page("p", rows, shown))
+    assert [a["class"] for a in out.find("span") if "status" in a.get("class", "")] == ["status crashed"]
