@@ -58,18 +58,29 @@ def test_pie_is_a_native_pie_trace(golden):
     golden.check("pie", conv.figure)
 
 
-def test_boxplot_lines_follow_the_statistics():
+@pytest.mark.parametrize("vertical", [True, False])
+def test_boxplot_becomes_native_box_with_matplotlibs_statistics(vertical):
     rng = np.random.default_rng(0)
-    data = rng.normal(size=50)
+    data = [rng.normal(size=50), rng.normal(3, 2, size=80)]
     fig, ax = plt.subplots()
-    parts = ax.boxplot([data])
+    parts = ax.boxplot(data, orientation="vertical" if vertical else "horizontal")
     conv = to_plotly(fig)
     assert conv.report.complete
-    ys = [t["y"] for t in conv.figure["data"]]
-    med = parts["medians"][0].get_ydata().tolist()
-    assert med in ys
-    for whisker in parts["whiskers"]:
-        assert whisker.get_ydata().tolist() in ys
+    boxes = [t for t in conv.figure["data"] if t["type"] == "box"]
+    assert len(boxes) == 2
+    stats = __import__("matplotlib.cbook", fromlist=["boxplot_stats"]).boxplot_stats(data)
+    for box, st in zip(boxes, stats):
+        assert box["orientation"] == ("v" if vertical else "h")
+        assert box["q1"] == pytest.approx([st["q1"]]) and box["q3"] == pytest.approx([st["q3"]])
+        assert box["median"] == pytest.approx([st["med"]])
+        assert box["lowerfence"] == pytest.approx([st["whislo"]])
+        assert box["upperfence"] == pytest.approx([st["whishi"]])
+    # medians and fliers stay matplotlib's own artists on top (their colours, markers)
+    lines = [t for t in conv.figure["data"] if t["type"] == "scatter"]
+    assert len(lines) == 2 + sum(1 for f in parts["fliers"] if len(f.get_xdata()))
+    became = {e.became for e in conv.report.entries if e.kind == "Line2D"}
+    assert "box trace" in became and became <= {"box trace", "trace", ""}  # "": no fliers
+    assert len(parts["medians"]) == 2
 
 
 def test_violin_bodies_are_filled():

@@ -21,6 +21,7 @@ __all__ = [
     "AxesIR",
     "AxisIR",
     "BarMark",
+    "BoxMark",
     "ColorbarSpec",
     "Coord",
     "ErrorSpec",
@@ -200,6 +201,26 @@ class PieMark:
 
 
 @dataclass(frozen=True)
+class BoxMark:
+    """One box of a box plot, from its drawn statistics."""
+
+    orientation: Literal["v", "h"]
+    pos: float
+    width: float
+    q1: float
+    q3: float
+    median: float
+    lowerfence: float
+    upperfence: float
+    fill: str
+    line_color: str
+    line_width: float
+    cap_ratio: float = 0.0
+    label: str | None = None
+    source: str = ""
+
+
+@dataclass(frozen=True)
 class MeshMark:
     """A 3-D triangle mesh (surfaces, bars, voxels, polygons)."""
 
@@ -215,7 +236,7 @@ class MeshMark:
     source: str = ""
 
 
-Mark = Union[LineMark, PathMark, BarMark, ImageMark, TextMark, PieMark, MeshMark]
+Mark = Union[LineMark, PathMark, BarMark, BoxMark, ImageMark, TextMark, PieMark, MeshMark]
 
 
 @dataclass(frozen=True)

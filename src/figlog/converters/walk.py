@@ -33,6 +33,7 @@ from .axes import PT, axis_ir, axis_values, domain, share_and_twin, titles
 from .containers import extract_container
 from .ir import AxesIR, ColorbarSpec, FigureIR, LegendIR, LineMark, MarkerSpec, TextMark
 from .legend import legend_ir
+from .box import extract_boxes
 from .pie import extract_pie
 from .report import ReportEntry
 
@@ -43,7 +44,8 @@ def _describe(ex: Extraction) -> str:
     kinds: dict[str, int] = {}
     for m in ex.marks:
         name = {"LineMark": "trace", "BarMark": "bar trace", "ImageMark": "heatmap/image",
-                "TextMark": "annotation", "PathMark": "shape", "PieMark": "pie",
+                "TextMark": "annotation", "PathMark": "shape", "PieMark": "pie slice",
+                "BoxMark": "box trace",
                 "MeshMark": "mesh3d"}.get(type(m).__name__, type(m).__name__)
         kinds[name] = kinds.get(name, 0) + 1
     return ", ".join(f"{v} {k}" if v > 1 else k for k, v in kinds.items())
@@ -115,12 +117,6 @@ def _axes_marks(ax: Axes, ctx: Ctx, where: str, entries: list[ReportEntry]) -> l
     """Every drawable child of ``ax`` as marks, in draw order."""
     pending: dict[int, tuple[Any, Extraction]] = {}
     claimed: set[int] = set()
-    pie = _safe(lambda a, c: extract_pie(a, c), ax, ctx)
-    pie_parts: set[int] = set()
-    if pie is not None and pie.marks:
-        pie_parts = {id(w) for w in pie.consumed}
-        claimed |= pie_parts
-        pending[id(pie.consumed[0])] = (None, pie)
     for c in ax.containers:
         ex = _safe(extract_container, c, ctx)
         if ex is None:
@@ -132,6 +128,16 @@ def _axes_marks(ax: Axes, ctx: Ctx, where: str, entries: list[ReportEntry]) -> l
             pending[id(first)] = (c, ex)
         else:
             entries.append(_entry(where, c, ex))
+    # recognised groups of loose artists (a pie's wedges, a box plot's lines): one entry
+    # per artist, the marks where the group's first artist is drawn
+    groups = [_safe(extract_pie, ax, ctx)]
+    boxes = _safe(extract_boxes, ax, ctx)
+    groups += boxes if isinstance(boxes, list) else [boxes]
+    for group in groups:
+        if group is None or not group.marks:
+            continue
+        claimed |= {id(a) for a in group.consumed}
+        pending[id(group.consumed[0])] = (None, group)
     skip = _skip_children(ax)
     children = [a for a in ax.get_children() if id(a) not in skip
                 and not isinstance(a, (Axis, Spine, Axes, Legend))]
@@ -141,9 +147,9 @@ def _axes_marks(ax: Axes, ctx: Ctx, where: str, entries: list[ReportEntry]) -> l
         if id(artist) in pending:
             container, ex = pending.pop(id(artist))
             marks.extend(ex.marks)
-            if container is None:  # a pie: one entry per wedge
-                entries.extend(ReportEntry(where, "Wedge", _label(w), "converted", "pie slice")
-                               for w in ex.consumed)
+            if container is None:  # a recognised group: one entry per artist
+                entries.extend(ReportEntry(where, type(w).__name__, _label(w), "converted",
+                                           _describe(ex)) for w in ex.consumed)
             else:
                 entries.append(_entry(where, container, ex))
             continue

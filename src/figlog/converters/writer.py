@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from .ir import (
-    AxesIR, AxisIR, BarMark, ColorbarSpec, FigureIR, ImageMark, LegendIR, LineMark, LineStyle,
+    AxesIR, AxisIR, BarMark, BoxMark, ColorbarSpec, FigureIR, ImageMark, LegendIR, LineMark, LineStyle,
     MarkerSpec, MeshMark, PathMark, PieMark, TextMark,
 )
 
@@ -189,6 +189,16 @@ def _bar(m: BarMark, a: AxesIR, refs: _Refs) -> dict[str, Any]:
         t.update(y=m.pos, x=m.length)
     t.pop("offset")
     return t
+
+
+def _box(m: BoxMark, a: AxesIR, refs: _Refs) -> dict[str, Any]:
+    pos, value = ("x", "y") if m.orientation == "v" else ("y", "x")
+    return {"type": "box", "orientation": m.orientation, pos: [m.pos], "q1": [m.q1],
+            "median": [m.median], "q3": [m.q3], "lowerfence": [m.lowerfence],
+            "upperfence": [m.upperfence], "width": m.width, "whiskerwidth": m.cap_ratio,
+            "fillcolor": m.fill, "line": {"color": m.line_color, "width": m.line_width},
+            "boxpoints": False, "name": m.label or "", "showlegend": False,
+            "xaxis": refs.xref(a.index), "yaxis": refs.yref(a.index)}
 
 
 def _image(m: ImageMark, a: AxesIR, refs: _Refs) -> dict[str, Any]:
@@ -424,6 +434,8 @@ def write(ir: FigureIR) -> dict[str, Any]:
                 data.append(_scatter(m, a, refs))
             elif isinstance(m, BarMark):
                 data.append(_bar(m, a, refs))
+            elif isinstance(m, BoxMark) and a.kind == "xy":
+                data.append(_box(m, a, refs))
             elif isinstance(m, ImageMark) and a.kind == "xy":
                 data.append(_image(m, a, refs))
             elif isinstance(m, PieMark):
