@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from figlog.converters.ir import (
-    BarMark, FigureIR, ImageMark, LineMark, MeshMark, PathMark, PieMark, TextMark,
+    BarMark, BoxMark, FigureIR, ImageMark, LineMark, MeshMark, PathMark, PieMark, TextMark,
 )
 from figlog.converters.walk import walk
 
@@ -14,6 +14,8 @@ def _mark(m) -> str:
         return f"{kind} {len(m.x)}pts" + (" 3d" if m.z is not None else "")
     if isinstance(m, BarMark):
         return f"bar {m.orientation} {len(m.pos)}"
+    if isinstance(m, BoxMark):
+        return f"box {m.orientation}"
     if isinstance(m, ImageMark):
         return f"{m.kind} {len(m.z) if m.z is not None else 1}rows"
     if isinstance(m, TextMark):
