@@ -162,11 +162,10 @@ class Run:
         return f"<figlog.Run {self.project}/{self.name} id={self.id} step={self._step} {state}>"
 
     def _repr_html_(self) -> str:
-        from html import escape
+        """Inline display in Jupyter, offline (the viewer builds it)."""
+        from .viewer.notebook import run_html
 
-        return (f"<div><b>figlog run</b> {escape(self.project)}/{escape(self.name)} "
-                f"<code>{escape(self.id)}</code> · step {self._step} · store "
-                f"<code>{escape(str(self.dir))}</code></div>")
+        return run_html(self)
 
 
 def init(project: str = "default", name: str | None = None, *,

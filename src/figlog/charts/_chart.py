@@ -125,6 +125,12 @@ class Chart:
 
     __hash__ = None  # type: ignore[assignment]
 
+    def _repr_html_(self) -> str:
+        """Inline display in Jupyter, offline (the viewer builds it)."""
+        from ..viewer.notebook import chart_html
+
+        return chart_html(self)
+
     def __repr__(self) -> str:
         return f"Chart({self._preset!r}, {len(self._table)} rows, fields={self._fields})"
 

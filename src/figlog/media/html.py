@@ -203,6 +203,12 @@ class Html(Media):
     def __hash__(self) -> int:
         return hash(self.html)
 
+    def _repr_html_(self) -> str:
+        """Inline display in Jupyter, offline (the viewer builds it)."""
+        from ..viewer.notebook import html_html
+
+        return html_html(self)
+
     def __repr__(self) -> str:
         return f"Html({len(self.html)} chars, source={self.source!r})"
 

@@ -71,6 +71,12 @@ class Plotly(Media):
     def __hash__(self) -> int:
         return hash(json.dumps(self.figure, sort_keys=True))
 
+    def _repr_html_(self) -> str:
+        """Inline display in Jupyter, offline (the viewer builds it)."""
+        from ..viewer.notebook import plotly_html
+
+        return plotly_html(self)
+
     def __repr__(self) -> str:
         return f"Plotly({len(self.figure.get('data', []))} traces)"
 

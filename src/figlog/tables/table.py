@@ -148,6 +148,12 @@ class Table:
 
     __hash__ = None  # mutable
 
+    def _repr_html_(self) -> str:
+        """Inline display in Jupyter, offline (the viewer builds it)."""
+        from ..viewer.notebook import table_html
+
+        return table_html(self)
+
     def __repr__(self) -> str:
         return f"Table({len(self)} rows × {len(self._names)} columns: {_names_preview(self._names)})"
 
