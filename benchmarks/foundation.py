@@ -119,16 +119,16 @@ def bench_wandb(tmp: Path) -> dict:
             run.finish()
             files = list(root.rglob("*.table.json"))
             out[f"table{n}_bytes"] = sum(f.stat().st_size for f in files)
-            stored_rows = None
-            lo = n // 2
+            # wandb keeps a logged table as one JSON file: reading any page parses all of it.
+            # It stores fewer rows than it was given, so read from the middle of what it kept.
             times = []
             for _ in range(3):
                 t0 = time.perf_counter()
                 data = json.loads(files[0].read_text())["data"]
+                lo = len(data) // 2
                 page = data[lo:lo + 50]
                 times.append(time.perf_counter() - t0)
-            stored_rows = len(data)
-            out[f"table{n}_stored_rows"] = stored_rows
+            out[f"table{n}_stored_rows"] = len(data)
             out[f"table{n}_page_ms"] = statistics.median(times) * 1e3 if page else None
         except Exception as exc:  # report what wandb does with 1M rows
             out[f"table{n}_error"] = f"{type(exc).__name__}: {str(exc)[:200]}"
