@@ -1,11 +1,14 @@
 """PR curve, ROC curve and confusion matrix: figlog vs wandb 0.31 vs scikit-learn.
 
-Run by hand: ``.venv/bin/python benchmarks/charts.py [--wandb-python PATH] [--n N]``.
+Run by hand: ``.venv/bin/python benchmarks/charts.py [--wandb-python PATH] [--n N] [--runs R]``.
 
 Side by side in one run, on 1M binary scores and on 1M x 10-class probabilities (fixed
 seed), it measures the time of each call, the points each stores, and the largest distance
 (in the [0, 1] x [0, 1] plane) between the stored curve and the exact one scikit-learn
-computes from all the data, both ways round (Hausdorff). wandb runs in a child process
+computes from all the data, both ways round (Hausdorff). With ``--runs R`` it repeats the
+whole measurement R times and reports each case's median figlog/wandb ratio (and the
+range) over the runs, since one run on a shared machine can be off by a factor of two.
+wandb runs in a child process
 from its own virtualenv (``WANDB_MODE=offline``), so it is never installed beside figlog:
 
     python3 -m venv .cache/bench-venv
@@ -153,6 +156,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=1_000_000)
     ap.add_argument("--wandb-python", default=str(DEFAULT_WANDB_PYTHON))
     ap.add_argument("--wandb-worker", nargs=2, help=argparse.SUPPRESS)
+    ap.add_argument("--runs", type=int, default=1, help="repeat everything; report median ratios")
     ap.add_argument("--json", help="also write the results to this file")
     args = ap.parse_args()
     if args.wandb_worker:
@@ -217,21 +221,29 @@ def main() -> None:
 
     # Rounds: wandb does every case once (in its interpreter), then figlog and sklearn do;
     # the best of the rounds counts. Interleaving spreads the load of a shared machine
-    # over all three instead of landing on one.
-    best: dict[str, dict[str, Any]] = {}
-    wb: dict[str, Any] = {}
-    for _ in range(REPEAT):
-        for name, w in run_wandb().items():
-            if name == "version":
-                wb["version"] = w
-            elif name not in wb or w["seconds"] < wb[name]["seconds"]:
-                wb[name] = w
-        for name, fig_call, sk_call, *_ in cases:
-            fig_s, chart = _best(fig_call, repeat=1)
-            sk_s, _ = _best(sk_call, repeat=1)
-            b = best.setdefault(name, {"figlog_s": fig_s, "sklearn_s": sk_s, "chart": chart})
-            b["figlog_s"] = min(b["figlog_s"], fig_s)
-            b["sklearn_s"] = min(b["sklearn_s"], sk_s)
+    # over all three instead of landing on one. With --runs, all of it is repeated.
+    ratios: dict[str, list[float]] = {}
+    for _run in range(args.runs):
+        best: dict[str, dict[str, Any]] = {}
+        wb: dict[str, Any] = {}
+        for _ in range(REPEAT):
+            for name, w in run_wandb().items():
+                if name == "version":
+                    wb["version"] = w
+                elif name not in wb or w["seconds"] < wb[name]["seconds"]:
+                    wb[name] = w
+            for name, fig_call, sk_call, *_ in cases:
+                fig_s, chart = _best(fig_call, repeat=1)
+                sk_s, _ = _best(sk_call, repeat=1)
+                b = best.setdefault(name, {"figlog_s": fig_s, "sklearn_s": sk_s, "chart": chart})
+                b["figlog_s"] = min(b["figlog_s"], fig_s)
+                b["sklearn_s"] = min(b["sklearn_s"], sk_s)
+        for name in best:
+            if name in wb:
+                ratios.setdefault(name, []).append(best[name]["figlog_s"] / wb[name]["seconds"])
+        if args.runs > 1:
+            print(f"run {_run + 1}: " + ", ".join(
+                f"{k} {v[-1]:.3f}" for k, v in ratios.items()), file=sys.stderr)
 
     results = []
     for name, _f, _s, kind, y, scores, xcol, ycol in cases:
@@ -243,12 +255,15 @@ def main() -> None:
         if w:
             row.update(wandb_s=w["seconds"], wandb_points=w["points"],
                        ratio=fig_s / w["seconds"])
+        if name in ratios:
+            row["ratios"] = ratios[name]
         if kind:
             exact = exact_curves(kind, y, scores)
             fcurves = stored_curves(
                 [r for _, r in chart.table.iterrows()], chart.table.columns, xcol, ycol
             )
             row["figlog_dev"] = max_deviation(exact, fcurves, {j: str(j) for j in exact})
+            row["figlog_class_max"] = max(len(c[0]) for c in fcurves.values())
             if w:
                 wcurves = stored_curves(w["rows"], w["columns"], xcol, ycol)
                 row["wandb_dev"] = max_deviation(exact, wcurves, {j: str(j) for j in exact})
@@ -257,10 +272,18 @@ def main() -> None:
         fig_s, chart = _best(fig_call)
         results.append({"case": name, "figlog_s": fig_s, "figlog_points": len(chart.table)})
 
-    print(f"n = {args.n:,}; best of {REPEAT} interleaved rounds; wandb {wb.get('version', '-')}; "
+    runs = f"; last of {args.runs} runs, ratio = median over the runs (range)" * (args.runs > 1)
+    print(f"n = {args.n:,}; best of {REPEAT} interleaved rounds{runs}; "
+          f"wandb {wb.get('version', '-')}; "
           f"deviation = Hausdorff distance to the exact curve in the unit square")
     head = ("case", "figlog s", "wandb s", "sklearn s", "figlog/wandb", "figlog pts",
-            "wandb pts", "figlog dev", "wandb dev")
+            "max pts/class", "wandb pts", "figlog dev", "wandb dev")
+
+    def ratio(r: dict[str, Any]) -> str:
+        rs = r.get("ratios")
+        if not rs or len(rs) == 1:
+            return f(r.get("ratio"), ".3f")
+        return f"{float(np.median(rs)):.3f} ({min(rs):.3f}-{max(rs):.3f})"
     print("| " + " | ".join(head) + " |")
     print("|" + "---|" * len(head))
 
@@ -270,8 +293,9 @@ def main() -> None:
     for r in results:
         print("| " + " | ".join([
             r["case"], f(r.get("figlog_s"), ".3f"), f(r.get("wandb_s"), ".3f"),
-            f(r.get("sklearn_s"), ".3f"), f(r.get("ratio"), ".3f"),
-            f(r.get("figlog_points"), "d"), f(r.get("wandb_points"), "d"),
+            f(r.get("sklearn_s"), ".3f"), ratio(r),
+            f(r.get("figlog_points"), "d"), f(r.get("figlog_class_max"), "d"),
+            f(r.get("wandb_points"), "d"),
             f(r.get("figlog_dev"), ".4f"), f(r.get("wandb_dev"), ".4f"),
         ]) + " |")
     if args.json:

@@ -151,7 +151,46 @@ def test_large_input_is_bounded_and_exact() -> None:
     y = rng.integers(0, 4, n)
     probs = rng.dirichlet([1] * 4, n) + np.eye(4)[y] * rng.random((n, 1))
     chart = plot.roc_curve(y, probs)
-    assert len(chart.table) <= 4 * 300
+    assert len(chart.table) <= 4 * 200
     assert chart.metrics["auc"]["2"] == pytest.approx(
         skm.roc_auc_score(y == 2, probs[:, 2]), abs=1e-9
     )
+
+
+def _distance_to_polyline(px, py, x, y) -> np.ndarray:
+    ax, ay, dx, dy = x[:-1], y[:-1], np.diff(x), np.diff(y)
+    length2 = dx * dx + dy * dy
+    qx, qy = px[:, None] - ax, py[:, None] - ay
+    t = np.clip((qx * dx + qy * dy) / np.where(length2 > 0, length2, 1), 0, 1)
+    return np.hypot(qx - t * dx, qy - t * dy).min(axis=1)
+
+
+def test_noisy_curves_keep_at_most_200_points_per_class_within_0_005() -> None:
+    rng = np.random.default_rng(2)
+    n = 5000
+    y = rng.integers(0, 3, n)
+    probs = rng.dirichlet([1, 1, 1], n) + np.eye(3)[y] * 0.15  # a weak, ragged classifier
+    for fn, exact in (
+        (plot.pr_curve, lambda t, s: skm.precision_recall_curve(t, s)[1::-1]),
+        (plot.roc_curve, lambda t, s: skm.roc_curve(t, s, drop_intermediate=False)[:2]),
+    ):
+        table = fn(y, probs).table
+        rows = list(table.iterrows())
+        for j in range(3):
+            pts = np.array([r[1:3] for _, r in rows if r[0] == str(j)], dtype=float)
+            assert len(pts) <= 200
+            ex, ey = exact(y == j, probs[:, j])
+            dist = _distance_to_polyline(ex, ey, pts[:, 0], pts[:, 1])
+            assert dist.max() <= 0.005 + 1e-12
+
+
+def test_pr_of_a_majority_class_equals_sklearn() -> None:
+    rng = np.random.default_rng(4)
+    y = (rng.random(20_000) < 0.2).astype(int)  # class 0 holds 80% of the samples
+    s = np.round(rng.normal(y * 0.8, 1.0), 2)
+    probs = np.stack([-s, s], axis=1)
+    chart = plot.pr_curve(y, probs)
+    for j in (0, 1):
+        ap = skm.average_precision_score(y == j, probs[:, j])
+        assert chart.metrics["average_precision"][str(j)] == pytest.approx(ap, abs=1e-9)
+        assert 0 < chart.table.get_column("class").count(str(j)) <= 200

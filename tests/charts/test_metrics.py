@@ -152,3 +152,143 @@ def test_confusion_counts_equal_sklearn_and_sum_to_n(data) -> None:
     present = counts.sum(axis=1) > 0
     np.testing.assert_allclose(share[present].sum(axis=1), 1.0)
     assert np.isnan(share[~present]).all()
+
+
+# ---------------------------------------------------------------- corner_counts and _ranks
+def _on_polyline(counts: m.ClfCounts, corners: m.ClfCounts, kind: str) -> float:
+    """The largest distance from a point of the full curve to the corners' polyline."""
+    curve = m.roc_curve if kind == "roc" else m.pr_curve
+    full, few = curve(counts), curve(corners)
+    return float(_distance_to_polyline(full[0], full[1], few[0], few[1]).max())
+
+
+def _is_subsequence(corners: m.ClfCounts, counts: m.ClfCounts) -> None:
+    at = np.searchsorted(-counts.thresholds, -corners.thresholds)
+    assert np.all(np.diff(at) > 0)
+    np.testing.assert_array_equal(counts.thresholds[at], corners.thresholds)
+    np.testing.assert_array_equal(counts.tps[at], corners.tps)
+    np.testing.assert_array_equal(counts.fps[at], corners.fps)
+    assert (corners.n_pos, corners.n_neg) == (counts.n_pos, counts.n_neg)
+
+
+@settings(max_examples=200, deadline=None)
+@given(binary_data(), st.sampled_from([0, 10**9]), st.sampled_from(
+    ["positives", "negatives", "smaller"]))
+def test_corner_counts_are_rows_of_the_full_counts_on_the_same_curve(
+    data, min_bucketed: int, side: str
+) -> None:
+    y, s = data
+    counts = m.binary_counts(y, s)
+    corners = m.corner_counts(y, s, side=side, min_bucketed=min_bucketed)
+    _is_subsequence(corners, counts)
+    assert len(corners.thresholds) <= 2 * len(np.unique(s[y if side != "negatives" else ~y])) + 1
+    assert _on_polyline(counts, corners, "roc") <= 1e-12
+    roc = m.roc_curve(corners)
+    assert (roc.fpr[0], roc.tpr[0]) == (0.0, 0.0) and (roc.fpr[-1], roc.tpr[-1]) == (1.0, 1.0)
+    assert roc.auc == pytest.approx(m.roc_curve(counts).auc, abs=1e-12)
+    if side == "positives":  # PR needs the positives' scores: its runs of negatives are straight
+        assert _on_polyline(counts, corners, "pr") <= 1e-12
+        pr = m.pr_curve(corners)
+        assert pr.average_precision == pytest.approx(skm.average_precision_score(y, s), abs=1e-9)
+
+
+def test_corner_counts_metrics_equal_sklearn_on_large_tied_data() -> None:
+    rng = np.random.default_rng(5)
+    n = 300_000
+    y = rng.random(n) < 0.2
+    s = np.round(rng.normal(y * 0.7, 1.0), 3)  # about 8,000 distinct scores: many ties
+    for side in ("positives", "smaller"):
+        corners = m.corner_counts(y, s, side=side)
+        assert m.roc_curve(corners).auc == pytest.approx(skm.roc_auc_score(y, s), abs=1e-9)
+    ap = m.pr_curve(m.corner_counts(y, s)).average_precision
+    assert ap == pytest.approx(skm.average_precision_score(y, s), abs=1e-9)
+    _is_subsequence(m.corner_counts(y, s), m.binary_counts(y, s))
+
+
+def test_corner_counts_without_positives_or_negatives() -> None:
+    s = np.array([0.3, 0.1, 0.3, 0.9])
+    for y in (np.zeros(4, bool), np.ones(4, bool)):
+        for side in ("positives", "negatives"):
+            _is_subsequence(m.corner_counts(y, s, side=side), m.binary_counts(y, s))
+    with pytest.raises(ValueError, match="side must be 'positives', 'negatives' or 'smaller'"):
+        m.corner_counts(np.ones(4, bool), s, side="both")
+
+
+@pytest.mark.parametrize(
+    "case", ["far", "huge span", "tiny", "clustered", "one value", "outside"]
+)
+def test_bucketed_ranks_equal_searchsorted(case: str) -> None:
+    rng = np.random.default_rng(1)
+    if case == "far":  # (x - lo) * scale overflows to +-inf: clipped, still monotone
+        values = np.array([-1.0, 0.0, 5e-324, 1e-300, 1.0])
+        x = np.concatenate([values, rng.choice(values, 500), rng.normal(0, 1e300, 500),
+                            [1e308, -1e308, np.nextafter(1.0, 2), np.nextafter(1.0, 0),
+                             -5e-324]])
+    elif case == "huge span":  # the span itself overflows: plain binary search
+        values = np.array([-1e308, -1.0, 0.0, 1.0, 1e308])
+        x = np.concatenate([values, rng.normal(0, 1e307, 5000)])
+    elif case == "tiny":  # a span of a few ulps
+        values = 1.0 + np.arange(0, 40, 3) * np.finfo(float).eps
+        x = 1.0 + rng.integers(-5, 45, 5000) * np.finfo(float).eps
+    elif case == "clustered":  # most values in a few buckets
+        values = np.unique(np.concatenate([rng.random(50) * 1e-9, rng.random(50)]))
+        x = np.concatenate([rng.random(5000) * 2e-9, rng.random(5000), values])
+    elif case == "one value":
+        values = np.array([0.5])
+        x = rng.choice([0.25, 0.5, 0.75], 5000)
+    else:  # every x outside [values[0], values[-1]]
+        values = np.sort(rng.random(100)) + 10
+        x = np.concatenate([rng.random(3000), rng.random(3000) + 20])
+    values = np.unique(values)
+    rank, tie = m._ranks(x, values, min_bucketed=0)
+    expected = np.searchsorted(values, x)
+    np.testing.assert_array_equal(rank, expected)
+    np.testing.assert_array_equal(tie, np.isin(x, values))
+
+
+# ---------------------------------------------------------------- thin(): the point cap
+def _sawtooth_pr(n_teeth: int) -> tuple[np.ndarray, np.ndarray]:
+    """A PR curve whose precision swings by 0.04 at every step of recall."""
+    recall = np.repeat(np.linspace(0, 1, n_teeth), 2)
+    precision = np.tile([0.62, 0.58], n_teeth)
+    return recall, precision
+
+
+def test_thin_caps_the_points_within_the_tolerance() -> None:
+    rng = np.random.default_rng(2)
+    y = rng.random(5000) < 0.05  # few positives, weak scores: ragged PR and ROC curves
+    s = rng.normal(y * 1.0, 1.0)
+    counts = m.corner_counts(y, s)
+    for x, yv in (m.pr_curve(counts)[:2], m.roc_curve(counts)[:2]):
+        fine = m.thin(x, yv, tolerance=0.002)
+        assert len(fine) > 200  # the case the cap is for
+        kept = m.thin(x, yv, tolerance=0.005, fine_tolerance=0.002, max_points=200)
+        assert 150 < len(kept) <= 200
+        assert kept[0] == 0 and kept[-1] == len(x) - 1 and np.all(np.diff(kept) > 0)
+        assert set(kept.tolist()) <= set(fine.tolist())  # coarser RDP keeps a subset
+        assert _distance_to_polyline(x, yv, x[kept], yv[kept]).max() <= 0.005 + 1e-12
+        # With room under the cap, the fine tolerance holds.
+        roomy = m.thin(x, yv, tolerance=0.005, fine_tolerance=0.002, max_points=10_000)
+        np.testing.assert_array_equal(roomy, fine)
+
+
+def test_thin_keeps_the_tolerance_over_the_cap() -> None:
+    x, y = _sawtooth_pr(300)  # 600 corners, each 0.04 tall: none may go
+    kept = m.thin(x, y, tolerance=0.005, fine_tolerance=0.002, max_points=200)
+    np.testing.assert_array_equal(kept, m.thin(x, y, tolerance=0.005))
+    assert len(kept) > 500  # far over the cap: only the end teeth may go
+    assert _distance_to_polyline(x, y, x[kept], y[kept]).max() <= 0.005
+
+
+@settings(max_examples=100, deadline=None)
+@given(binary_data(), st.integers(2, 40))
+def test_thin_with_a_cap_stays_within_tolerance(data, cap: int) -> None:
+    y, s = data
+    counts = m.corner_counts(y, s)
+    for curve in (m.roc_curve(counts)[:2], m.pr_curve(counts)[:2]):
+        x, yv = curve
+        kept = m.thin(x, yv, tolerance=0.005, fine_tolerance=0.002, max_points=cap)
+        loose = m.thin(x, yv, tolerance=0.005)
+        assert len(kept) <= max(cap, len(loose))
+        assert kept[0] == 0 and kept[-1] == len(x) - 1
+        assert _distance_to_polyline(x, yv, x[kept], yv[kept]).max() <= 0.005 + 1e-12

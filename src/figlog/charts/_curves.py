@@ -14,11 +14,19 @@ from ..tables import Table
 from . import _metrics
 from ._inputs import Classes
 
-__all__ = ["DISPLAY_TOLERANCE", "CurveResult", "class_curves", "require_rows"]
+__all__ = [
+    "DISPLAY_TOLERANCE", "MAX_POINTS", "TOLERANCE", "CurveResult", "class_curves",
+    "require_rows",
+]
 
-# The drawn curve stays this close to the exact one (the promise is 0.005; drawing tighter
-# keeps round curves round at a few dozen points per class).
+# The drawn curve stays within TOLERANCE of the exact one, always. It is drawn within
+# DISPLAY_TOLERANCE (rounder curves) when that takes at most MAX_POINTS points per class,
+# else as close as MAX_POINTS points allow. Only a curve that thinning to TOLERANCE itself
+# leaves with more than MAX_POINTS (a tall sawtooth of precision at low recall) keeps more:
+# the tolerance wins over the cap (see _metrics.thin).
+TOLERANCE = _metrics.DEFAULT_TOLERANCE
 DISPLAY_TOLERANCE = 0.002
+MAX_POINTS = _metrics.DEFAULT_MAX_POINTS
 
 # (x, y, thresholds, metric) of one class's exact curve, from its counts.
 CurveFn = Callable[[_metrics.ClfCounts], tuple[np.ndarray, np.ndarray, np.ndarray, float]]
@@ -34,20 +42,40 @@ class CurveResult:
 
 
 def class_curves(
-    classes: Classes, chosen: list[int], curve: CurveFn, *, x: str, y: str
+    classes: Classes,
+    chosen: list[int],
+    curve: CurveFn,
+    *,
+    x: str,
+    y: str,
+    side: str = "positives",
 ) -> CurveResult:
-    """Compute each chosen class's exact curve (one sort each) and thin it for display."""
+    """Compute each chosen class's exact curve and metric and thin the curve for display.
+
+    The curve comes from the thresholds where it can turn (``_metrics.corner_counts``: a
+    sort of the class's positives and one of its negatives), which draw the same polyline
+    and give the same metric as every threshold would. ``side`` is the class whose scores
+    are sorted (see ``corner_counts``): ROC may pass ``"smaller"``, PR needs ``"positives"``.
+    """
 
     def one(j: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, float, int]:
         if classes.scores.ndim == 1:
             scores = classes.scores
-        else:
+        else:  # one contiguous column: the positives and negatives are gathered from it
             scores = np.ascontiguousarray(classes.scores[:, j])
-        counts = _metrics.binary_counts(classes.target == j, scores)
+        is_pos = classes.target == j
+        if side == "positives" and 2 * np.count_nonzero(is_pos) > len(is_pos):
+            # Mostly positives: sorting them costs as much as sorting everything, and the
+            # corners are most of the rows, so all the thresholds come as cheaply.
+            counts = _metrics.binary_counts(is_pos, scores)
+        else:
+            counts = _metrics.corner_counts(is_pos, scores, side=side)
         cx, cy, thr, metric = curve(counts)
         if not math.isfinite(metric):  # no curve without positives (or negatives, for ROC)
             return np.empty(0), np.empty(0), np.empty(0), metric, counts.n_pos
-        keep = _metrics.thin(cx, cy, tolerance=DISPLAY_TOLERANCE)
+        keep = _metrics.thin(
+            cx, cy, tolerance=TOLERANCE, fine_tolerance=DISPLAY_TOLERANCE, max_points=MAX_POINTS
+        )
         return cx[keep], cy[keep], thr[keep], metric, counts.n_pos
 
     # numpy releases the GIL while sorting, so classes sort in parallel.

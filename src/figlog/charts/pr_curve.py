@@ -60,9 +60,10 @@ def pr_curve(
     """Precision-recall curves, one-vs-rest per class, with the exact average precision.
 
     Average precision is computed on all the data (equal to scikit-learn's
-    ``average_precision_score``); the drawn curve is thinned to a few dozen points per
-    class that stay within 0.005 of the exact curve, each with its score threshold. The
-    first point is scikit-learn's end point (recall 0, precision 1, no threshold).
+    ``average_precision_score``); the drawn curve is thinned to at most 200 points per
+    class that stay within 0.005 of the exact curve, each with its score threshold (more
+    than 200 only when the curve cannot be drawn within 0.005 by 200: the tolerance wins).
+    The first point is scikit-learn's end point (recall 0, precision 1, no threshold).
 
     Parameters
     ----------
