@@ -106,3 +106,34 @@ def test_missing_store_fails_with_the_stores_message(tmp_path):
 
     with pytest.raises(FileNotFoundError, match="no figlog store"):
         create_app(tmp_path / "nothing")
+
+
+def test_run_page_preloads_the_libraries_its_keys_need(client):
+    import json
+    import re
+
+    html = client.get("/r/alpha").text
+    preloads = re.findall(r'<link rel="preload" as="script" href="/static/([a-z.]+)\?v=', html)
+    assert preloads == ["vega.js", "plotly.min.js"]
+    page = json.loads(re.search(r'id="figlog-page">(.*?)</script>', html, re.S).group(1))
+    assert page["libs"]["plotly/fig"] == ["plotly"] and page["libs"]["charts/roc"] == ["vega"]
+    assert "loss" not in page["libs"] and "samples/image" not in page["libs"]
+    # scalars only: nothing to preload
+    assert 'rel="preload"' not in client.get("/r/beta").text
+    assert 'rel="preload"' not in client.get("/compare?runs=alpha,beta").text
+
+
+def test_libraries_and_json_are_sent_compressed(client, sample_store):
+    from figlog.viewer._assets import plotly_js_path
+
+    v = {"v": "x"}
+    r = client.get("/static/plotly.min.js", params=v, headers={"Accept-Encoding": "gzip"})
+    assert r.headers["content-encoding"] == "gzip" and "immutable" in r.headers["cache-control"]
+    assert r.content == plotly_js_path().read_bytes()  # the package's file, byte for byte
+    raw = client.get("/static/plotly.min.js", params=v, headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in raw.headers and raw.content == r.content
+    s = client.get("/api/runs/alpha/scalars?key=loss&key=acc", headers={"Accept-Encoding": "gzip"})
+    assert s.headers["content-encoding"] == "gzip" and s.json()["series"]["loss"]
+    png = client.get("/files/" + _ref(sample_store, "samples/image")["path"],
+                     headers={"Accept-Encoding": "gzip"})
+    assert png.status_code == 200 and "content-encoding" not in png.headers  # already compressed

@@ -18,6 +18,7 @@ __all__ = [
     "KeyInfo",
     "chart_spec",
     "item_for_ref",
+    "key_libraries",
     "panel_kind",
     "run_info",
     "run_keys",
@@ -69,6 +70,31 @@ def run_keys(run: RunRecord) -> list[KeyInfo]:
     """Every key of a run, with the panel it gets, in key order."""
     return [{"key": k, "kind": kind, "panel": panel_kind(kind)}
             for k, kind in run.keys().items()]
+
+
+#: The library a media type is drawn with (the rest need none).
+_LIBRARY = {"plotly": "plotly", "chart": "vega"}
+
+
+def key_libraries(run: RunRecord, keys: list[KeyInfo]) -> dict[str, list[str]]:
+    """The JavaScript libraries (``"plotly"``, ``"vega"``) each media key's latest value
+    needs, for keys that need any. The run page uses it to fetch and start evaluating
+    plotly.js and Vega while the panels' data is still on its way. A hint only: a key whose
+    type changes over its steps, or a table with Plotly cells, still loads the library
+    when it draws."""
+    out: dict[str, str] = {}
+    for k in keys:
+        if k["kind"] not in ("media", "media_list"):
+            continue
+        try:
+            _, kind, value = run.ref(k["key"])
+        except KeyError:
+            continue
+        refs = value if isinstance(value, list) else [value]
+        libs = {_LIBRARY.get(r.get("_type")) for r in refs if isinstance(r, dict)} - {None}
+        if libs:
+            out[k["key"]] = sorted(libs)
+    return out
 
 
 def runs_summary(runs: list[RunRecord], max_values: int = 6) -> tuple[list[dict], list[str]]:

@@ -26,8 +26,10 @@ __all__ = [
     "script_json",
 ]
 
-# plotly.min.js and vega.js are not listed: common.js loads each when a panel first needs it.
+# plotly.min.js and vega.js are not listed: common.js loads each when a panel first needs it
+# (a run page whose keys need them preloads them, see run_page).
 SCRIPTS = ("common.js", "linechart.js", "viewer.js")
+LIBRARY_FILES = {"plotly": "plotly.min.js", "vega": "vega.js"}
 LIST_SCRIPTS = ("common.js", "runs.js")
 
 
@@ -85,6 +87,7 @@ def _render(name: str, **context: Any) -> str:
     context.setdefault("inline", None)
     context.setdefault("home", "/")
     context.setdefault("scripts", SCRIPTS)
+    context.setdefault("preload", ())
     context.setdefault("version", asset_version())
     return _env().get_template(name).render(**context)
 
@@ -123,7 +126,8 @@ def group_panels(keys: list[dict]) -> list[dict]:
 
 def run_page(info: dict, keys: list[dict], *, export: dict | None = None,
              inline: dict | None = None, csp: str | None = None,
-             scripts: tuple[str, ...] = SCRIPTS) -> str:
+             scripts: tuple[str, ...] = SCRIPTS, libraries: dict[str, list[str]] | None = None
+             ) -> str:
     """A run's page: a panel per key, filled in by ``viewer.js`` as panels scroll into view.
 
     Parameters
@@ -137,16 +141,24 @@ def run_page(info: dict, keys: list[dict], *, export: dict | None = None,
     csp : str, optional
         A Content-Security-Policy for a ``<meta>`` tag (exports have no server to send one).
     scripts : names of the scripts the page loads, in order.
+    libraries : dict, optional
+        ``{key: ["plotly" | "vega", ...]}`` from ``_data.key_libraries``: the page preloads
+        those libraries (``<link rel="preload">``, fetched in parallel with everything
+        else) and a panel starts evaluating its library as soon as it starts loading,
+        while its data is still on the way.
     """
+    libraries = libraries or {}
     page = {"mode": "export" if export is not None else "run", "runs": [info["id"]],
             "names": {info["id"]: info["name"]}, "status": {info["id"]: info["status"]},
-            "updated": {info["id"]: info["updated"]}, "keys": keys}
+            "updated": {info["id"]: info["updated"]}, "keys": keys, "libs": libraries}
+    needed = {lib for libs in libraries.values() for lib in libs}
+    preload = () if inline else tuple(LIBRARY_FILES[n] for n in ("vega", "plotly") if n in needed)
     return _render("run.html", title=f"{info['project']} / {info['name']}", crumb=info["name"],
                    project=info["project"], runs=[info], sections=group_panels(keys),
                    page_json=script_json(page), exported=export is not None,
                    export_json=script_json(export) if export is not None else None,
                    inline=inline, csp=csp, home="#" if export is not None else "/",
-                   scripts=scripts)
+                   scripts=scripts, preload=preload)
 
 
 def compare_page(infos: list[dict], keys: list[dict]) -> str:

@@ -25,12 +25,7 @@
     for (const [k, v] of Object.entries(obj)) if (v !== null && v !== undefined && v !== "") p.set(k, v);
     return p.toString();
   }
-  let inflight = 0;
   async function getJSON(url) {
-    inflight++;
-    try { return await fetchJSON(url); } finally { inflight--; }
-  }
-  async function fetchJSON(url) {
     const r = await fetch(url, { credentials: "same-origin" });
     if (!r.ok) {
       let msg = r.statusText;
@@ -105,7 +100,7 @@
       scalars: batched((run, keys) => getJSON(`/api/runs/${enc(run)}/scalars?` + keysQuery(keys)).then((d) => d.series)),
       fullScalars: (run, key) => getJSON(`/api/runs/${enc(run)}/scalars?` + qs({ key, full: 1 })).then((d) => d.series[key]),
       // the steps of a media key and its value at the last step, in one go
-      first: batched((run, keys) => getJSON(`/api/runs/${enc(run)}/first?` + keysQuery(keys)).then((d) => d.panels)),
+      first: batched((run, keys) => trackFirst(getJSON(`/api/runs/${enc(run)}/first?` + keysQuery(keys)).then((d) => d.panels))),
       steps: (run, key) => getJSON(`/api/runs/${enc(run)}/steps?` + qs({ key })).then((d) => d.steps),
       value: (run, key, step) => getJSON(`/api/runs/${enc(run)}/value?` + qs({ key, step })),
       fileURL: (path) => "/files/" + path,
@@ -198,22 +193,39 @@
       rows: idx.slice(off, off + lim).map((i) => tb.rows[i]), index: idx.slice(off, off + lim), truncated: tb.truncated };
   }
 
-  // plotly.js and Vega are loaded when the first panel that needs them is drawn: plotly.js
-  // takes from a few hundred milliseconds to over a second to evaluate, and scalar charts,
-  // images and HTML need neither. (An export inlines them up front.)
+  // plotly.js and Vega are evaluated when the first panel that needs them starts loading
+  // (scalar charts, images and HTML need neither; an export inlines them up front). A run
+  // page whose keys need them has already fetched them (<link rel="preload">, in parallel
+  // with everything else), and a panel whose key is known to need one asks for it at once.
+  // Evaluating plotly.js blocks the page for a few hundred milliseconds to over a second,
+  // so it starts as soon as the panels' first data requests (media keys' steps and values)
+  // have been answered and handled: by then the requests those answers lead to (Plotly
+  // figures, images, HTML frames) are out, and the server and network work on them while
+  // the library evaluates; scalar series still on their way are drawn after it.
   const loading = {};
-  // Evaluating a library blocks the page; waiting for an idle moment lets the panels whose
-  // data has arrived (scalars, images, HTML) draw first.
-  // (Data requests still in flight count as busy: their panels are about to draw.)
-  const idleOnce = () => new Promise((r) => (window.requestIdleCallback ? requestIdleCallback(() => r(), { timeout: 400 }) : setTimeout(r, 50)));
-  async function idle() {
-    const until = performance.now() + 1500;
-    do { await idleOnce(); } while (inflight > 0 && performance.now() < until);
+  let firstInflight = 0;
+  let firstSettled = [];
+  function trackFirst(promise) {
+    firstInflight++;
+    const done = () => setTimeout(() => {  // after the answers' handlers have run
+      if (--firstInflight === 0) { const w = firstSettled; firstSettled = []; w.forEach((f) => f()); }
+    }, 0);
+    promise.then(done, done);
+    return promise;
+  }
+  function firstAnswered(maxWait) {
+    // One macrotask first: batched() sends the requests of panels that start together
+    // from a zero timeout.
+    return new Promise((r) => setTimeout(r, 0)).then(() => new Promise((resolve) => {
+      if (firstInflight === 0) return resolve();
+      firstSettled.push(resolve);
+      setTimeout(resolve, maxWait);
+    }));
   }
   function loadScript(name, global) {
     if (window[global]) return Promise.resolve();
     if (!loading[name]) {
-      loading[name] = idle().then(() => new Promise((resolve, reject) => {
+      loading[name] = firstAnswered(1000).then(() => new Promise((resolve, reject) => {
         const v = document.body.dataset.assetVersion;
         const s = el("script", { src: "/static/" + name + (v ? "?v=" + v : "") });
         s.onload = resolve;
@@ -225,7 +237,8 @@
   }
   const loadVega = () => loadScript("vega.js", "vegaEmbed");
   const loadPlotly = () => loadScript("plotly.min.js", "Plotly");
+  const loadLibrary = (lib) => (lib === "plotly" ? loadPlotly() : lib === "vega" ? loadVega() : Promise.resolve());
 
   window.FLCommon = { PAGE_ROWS, el, enc, qs, getJSON, fmt, duration, safeName, downloadBlob,
-    downloadURL, serverSource, embeddedSource, loadVega, loadPlotly };
+    downloadURL, serverSource, embeddedSource, loadVega, loadPlotly, loadLibrary };
 })();

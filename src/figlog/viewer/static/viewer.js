@@ -8,7 +8,7 @@
   const FL = (window.FL = window.FL || {});
   const IFRAME_SANDBOX = "allow-scripts";
   const { PAGE_ROWS, el, fmt, duration, safeName, downloadBlob, downloadURL, serverSource,
-    embeddedSource, loadVega, loadPlotly } = window.FLCommon;
+    embeddedSource, loadVega, loadPlotly, loadLibrary } = window.FLCommon;
 
   // ------------------------------------------------------------------ iframes
   // Sandboxed documents report their height; only the frame that sent a message is resized.
@@ -323,7 +323,10 @@
     // Media and text keys: a slider over the steps; only the chosen step is fetched.
     async loadStepped() {
       const run = this.page.runs[0];
-      const first = await this.page.src.first(run, this.key);
+      const firstP = this.page.src.first(run, this.key);
+      // Start the library this key needs now, not once its data is here (see loadScript).
+      for (const lib of this.page.libs[this.key] || []) loadLibrary(lib).catch(() => null);
+      const first = await firstP;
       this.steps = first.steps;
       this.stepper = el("div", { class: "stepper" });
       this.slider = el("input", { type: "range", min: 0, max: Math.max(0, this.steps.length - 1), value: this.steps.length - 1, "aria-label": "step" });
@@ -384,7 +387,7 @@
     const cfg = JSON.parse(document.getElementById("figlog-page").textContent);
     const exported = document.getElementById("figlog-export");
     const src = exported ? embeddedSource(JSON.parse(exported.textContent)) : serverSource();
-    const page = { src, runs: cfg.runs, names: cfg.names, opts: { smoothing: 0, xaxis: "step", t0: {} }, panels: [], pending: 0, loadedCount: 0 };
+    const page = { src, runs: cfg.runs, names: cfg.names, libs: cfg.libs || {}, opts: { smoothing: 0, xaxis: "step", t0: {} }, panels: [], pending: 0, loadedCount: 0 };
     FL.page = page;
     const count = document.getElementById("panel-count");
     const progress = document.getElementById("progress");
@@ -405,14 +408,18 @@
     const observer = "IntersectionObserver" in window ? new IntersectionObserver((entries) => {
       for (const e of entries) if (e.isIntersecting) { observer.unobserve(e.target); e.target.__panel.load(); }
     }, { rootMargin: "300px 0px" }) : null;
-    function addPanel(node) {
+    function addPanel(node, inView) {
       const p = new Panel(node, page);
       node.__panel = p;
       page.panels.push(p);
-      if (observer) observer.observe(node); else p.load();
+      if (observer && !inView) observer.observe(node); else p.load();
       return p;
     }
-    document.querySelectorAll(".panel").forEach(addPanel);
+    // Panels in view (or within the observer's margin) at the start load now: the
+    // observer's first report comes only after the page's first frame.
+    const nodes = [...document.querySelectorAll(".panel")];
+    const rects = nodes.map((n) => n.getBoundingClientRect());
+    nodes.forEach((n, i) => addPanel(n, rects[i].top < innerHeight + 300 && rects[i].bottom > -300));
     updateProgress();
 
     // Filter panels by key: plain text matches case-insensitively; /re/ is a regular expression.
