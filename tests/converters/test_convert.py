@@ -50,10 +50,17 @@ def test_figure_without_axes_is_empty_plot():
 
 def test_axes_with_nothing_drawable_is_empty_plot():
     fig, axs = plt.subplots(1, 2)
-    axs[0].set_title("only a title")
+    axs[0].set_xlim(0, 10)
+    axs[1].plot([], [])
     with pytest.raises(EmptyPlotError, match="2 axes hold nothing drawable"):
         to_plotly(fig)
     assert issubclass(EmptyPlotError, ValueError)
+
+
+def test_titles_labels_and_legends_count_as_content():
+    fig, ax = plt.subplots()
+    ax.set_title("a layout demo")
+    assert to_plotly(fig).report.complete
 
 
 def _unsupported_figure():

@@ -140,3 +140,25 @@ def axis3d_on(ax: Any) -> bool:
     keeps its own flag, which ``set_axis_on``/``set_axis_off`` update.
     """
     return bool(getattr(ax, "_axis3don", True))
+
+
+def edgecolors3d(coll: Any) -> np.ndarray:
+    """A 3-D collection's edge colours before depth shading (see ``facecolors3d``).
+
+    3.9–3.11: ``_edgecolor3d``.
+    """
+    ec = getattr(coll, "_edgecolor3d", None)
+    if ec is None or len(ec) == 0:
+        ec = coll.get_edgecolor()
+    return np.asarray(ec, dtype=float).reshape(-1, 4)
+
+
+def patch3d_vertices(patch: Any) -> np.ndarray | None:
+    """The 3-D outline of a ``Patch3D`` (``Axes3D.bar``, patches lifted by ``pathpatch_2d_to_3d``).
+
+    3.9–3.11: ``_segment3d``; the 2-D path is the last projection.
+    """
+    seg = getattr(patch, "_segment3d", None)
+    if seg is None:
+        return None
+    return np.asarray(seg, dtype=float).reshape(-1, 3)

@@ -93,8 +93,40 @@ def _shape_values(av: AxisValues, values: Any, coord: str) -> list:
     return out
 
 
+_RANK = {"hidden": 0, "converted": 1, "approximated": 2, "skipped": 3}
+
+
 @singledispatch
 def extract(artist: Artist, ctx: Ctx) -> Extraction:
-    """Turn one artist into marks; the fallback reports that no extractor exists."""
-    reason = f"no converter for {type(artist).__module__}.{type(artist).__qualname__}"
-    return skipped(reason)
+    """Turn one artist into marks.
+
+    The fallback handles composite artists (InsetIndicator, QuiverKey, user-defined
+    groups) through their children; an artist with no children and no extractor is
+    reported as skipped.
+    """
+    name = f"{type(artist).__module__}.{type(artist).__qualname__}"
+    try:
+        children = list(artist.get_children())
+    except Exception:  # noqa: BLE001 - a broken custom artist is reported, not raised
+        children = []
+    if not children:
+        return skipped(f"no converter for {name}")
+    if not artist.get_visible():
+        return hidden("invisible")
+    marks: list = []
+    status = "hidden"
+    reasons = []
+    for child in children:
+        try:
+            ex = extract(child, ctx)
+        except Exception as exc:  # noqa: BLE001
+            ex = skipped(f"converter error: {type(exc).__name__}: {exc}")
+        marks.extend(ex.marks)
+        if _RANK[ex.status] > _RANK[status]:
+            status = ex.status
+        if ex.reason and ex.status in ("approximated", "skipped"):
+            reasons.append(f"{type(child).__name__}: {ex.reason}")
+    if status == "skipped" and marks:
+        status = "approximated"
+    reason = "; ".join(dict.fromkeys(reasons))
+    return Extraction(tuple(marks), status, reason)  # type: ignore[arg-type]

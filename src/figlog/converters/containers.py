@@ -33,6 +33,8 @@ def extract_container(container: Container, ctx: Ctx) -> Extraction | None:
 
 @extract_container.register(BarContainer)
 def _bars(container: BarContainer, ctx: Ctx) -> Extraction | None:
+    if ctx.kind == "3d":
+        return None  # Axes3D.bar: Patch3D artists, converted one by one
     rects = [p for p in container.patches if p.get_visible()]
     if not rects or any(p.get_data_transform() is not ctx.ax.transData for p in rects):
         return None  # bars in another coordinate system: leave them to the patch extractor

@@ -28,25 +28,28 @@ class Conversion:
     report: ConversionReport
 
 
-def _drawable(ir: FigureIR) -> int:
-    own = sum(len(a.marks) for a in ir.axes)
-    texts = sum(1 for t in ir.texts if t.source not in ("suptitle", "title"))
-    return own + texts + len(ir.shapes)
+def _drawable(ir: FigureIR, report: ConversionReport) -> int:
+    """How much the figure shows besides empty axes: marks, text (titles and axis labels
+    included), legends, and artists that exist but could not be converted exactly."""
+    own = sum(len(a.marks) + len(a.titles) for a in ir.axes)
+    labels = sum(bool(a.xaxis.title) + bool(a.yaxis.title) for a in ir.axes)
+    unconverted = len(report.skipped) + len(report.approximated)
+    return own + labels + len(ir.texts) + len(ir.shapes) + len(ir.legends) + unconverted
 
 
-def _check_empty(fig: Any, ir: FigureIR) -> None:
-    if not fig.get_axes() and not _drawable(ir):
+def _check_empty(fig: Any, ir: FigureIR, report: ConversionReport) -> None:
+    if not fig.get_axes() and not _drawable(ir, report):
         msg = (
             "Tried to log an empty plot: the figure has no axes, usually because "
             "`plt.show()` or `plt.close()` already ran and pyplot made a new, empty figure. "
             + _KEEP_FIG
         )
         raise EmptyPlotError(msg)
-    if not _drawable(ir):
+    if not _drawable(ir, report):
         n = len(fig.get_axes())
         msg = (
             f"Tried to log an empty plot: the figure's {n} axes hold nothing drawable "
-            "(no lines, markers, bars, patches, images or text), usually because the data "
+            "(no lines, markers, bars, patches, images, text or labels), usually because the data "
             "was plotted into another figure, or `plt.show()`/`plt.close()` already ran. "
             + _KEEP_FIG
         )
@@ -97,8 +100,8 @@ def to_plotly(obj: Any, *, strict: bool = False) -> Conversion:
     """
     fig = resolve_figure(obj)
     ir, entries = walk(fig)
-    _check_empty(fig, ir)
     report = ConversionReport(tuple(entries))
+    _check_empty(fig, ir, report)
     if strict and not report.complete:
         msg = "to_plotly(strict=True) could not convert everything exactly:\n  " + \
             "\n  ".join(report.problems()) + "\nUse to_image() for an exact rendering."

@@ -156,11 +156,64 @@ def _poly3d(coll: art3d.Poly3DCollection, ctx: Ctx) -> Extraction:
     mark = MeshMark(x=xs, y=ys, z=zs, i=ii, j=jj, k=kk, facecolor=fc,
                     opacity=float(alpha) if isinstance(alpha, (int, float)) else 1.0,
                     label=public_label(coll), source="Poly3DCollection")
-    lw = np.asarray(coll.get_linewidths(), dtype=float)
-    edges = coll.get_edgecolor()
-    if len(lw) and lw.max() > 0 and len(edges) and np.asarray(edges)[:, 3].max() > 0:
-        return approximated("polygon edges not drawn", mark)
+    lw = np.asarray(coll.get_linewidths(), dtype=float).ravel()
+    edge_rgba = _compat.edgecolors3d(coll)
+    if len(lw) and lw.max() > 0 and len(edge_rgba) and edge_rgba[:, 3].max() > 0:
+        return converted(mark, *_edges(faces, rgba_list(edge_rgba, n), lw, ctx))
     return converted(mark)
+
+
+def _edges(faces: list, colors: list[str], widths: np.ndarray, ctx: Ctx) -> list[LineMark]:
+    """Polygon outlines as 3-D line traces, one per (colour, width)."""
+    groups: dict[tuple, list] = defaultdict(list)
+    for i, f in enumerate(faces):
+        f = np.asarray(f, dtype=float)
+        f = f[np.isfinite(f).all(axis=1)]
+        w = float(widths[i % len(widths)])
+        if len(f) >= 2 and colors[i] != TRANSPARENT and w > 0:
+            groups[(colors[i], w)].append(np.vstack([f, f[:1]]))
+    out = []
+    for (color, w), rings in list(groups.items())[:64]:
+        xs: list = []
+        ys: list = []
+        zs: list = []
+        for r in rings:
+            if xs:
+                xs.append(None)
+                ys.append(None)
+                zs.append(None)
+            xs += r[:, 0].tolist()
+            ys += r[:, 1].tolist()
+            zs += r[:, 2].tolist()
+        out.append(LineMark(x=xs, y=ys, z=zs, line=LineStyle(color, w * ctx.pt), hover=False,
+                            source="Poly3DCollection edges"))
+    return out
+
+
+@extract.register(art3d.Patch3D)
+def _patch3d(patch: art3d.Patch3D, ctx: Ctx) -> Extraction:
+    if not patch.get_visible():
+        return hidden("invisible")
+    verts = _compat.patch3d_vertices(patch)
+    if verts is None:
+        return skipped("3-D outline unavailable in this matplotlib version")
+    verts = verts[np.isfinite(verts).all(axis=1)]
+    if len(verts) < 3:
+        return hidden("degenerate outline")
+    face = rgba(patch.get_facecolor()) if patch.get_fill() else TRANSPARENT
+    n = len(verts)
+    marks: list = []
+    if face != TRANSPARENT:
+        marks.append(MeshMark(x=verts[:, 0].tolist(), y=verts[:, 1].tolist(),
+                              z=verts[:, 2].tolist(), i=[0] * (n - 2),
+                              j=list(range(1, n - 1)), k=list(range(2, n)),
+                              facecolor=[face] * (n - 2), label=public_label(patch),
+                              source=type(patch).__name__))
+    lw = float(patch.get_linewidth())
+    edge = rgba(patch.get_edgecolor())
+    if lw > 0 and edge != TRANSPARENT:
+        marks.extend(_edges([verts], [edge], np.array([lw]), ctx))
+    return converted(*marks) if marks else hidden("no face and no edge")
 
 
 def _axis3(ax, which: str) -> AxisIR:

@@ -37,6 +37,8 @@ def patch_style(patch: Patch, ctx: Ctx) -> tuple[str | None, LineStyle | None]:
 def _patch(patch: Patch, ctx: Ctx) -> Extraction:
     if not patch.get_visible():
         return hidden("invisible")
+    if ctx.kind == "3d":
+        return approximated("2-D patch in 3-D axes not drawn")
     fill, line = patch_style(patch, ctx)
     if fill is None and line is None and not patch.get_hatch():
         return hidden("no face and no edge")

@@ -134,18 +134,23 @@ _ARROWHEADS = {"-": 0, "->": 2, "-|>": 1, "<-": 2, "<|-": 1, "<->": 2, "<|-|>": 
 def _annotation(ann: Annotation, ctx: Ctx) -> Extraction:
     if not ann.get_visible():
         return hidden("invisible")
+    xy = ann.xy
+    if ctx.ax is not None and ann.xycoords in ("data", None):
+        # dates and categories: matplotlib converts units when it draws
+        xy = (ctx.ax.convert_xunits(xy[0]), ctx.ax.convert_yunits(xy[1]))
     target_tr = _coords_transform(ann.xycoords, ctx)
     if target_tr is None:
         return approximated(f"annotation coordinates {ann.xycoords!r} not supported",
                             *_fallback(ann, ctx))
-    (x, y), coords, note = _place(ctx, ann.xy, target_tr)
+    (x, y), coords, note = _place(ctx, xy, target_tr)
     if note.startswith("text in 3-D"):
         return approximated(note)
-    text_tr = _coords_transform(ann.anncoords, ctx, offset_from=target_tr, xy=ann.xy)
+    text_tr = _coords_transform(ann.anncoords, ctx, offset_from=target_tr, xy=xy,
+                                fontsize=float(ann.get_fontsize()))
     if text_tr is None:
         return approximated(f"annotation text coordinates {ann.anncoords!r} not supported",
                             *_fallback(ann, ctx))
-    head_disp = target_tr.transform(np.asarray(ann.xy, float).reshape(1, 2))[0]
+    head_disp = target_tr.transform(np.asarray(xy, float).reshape(1, 2))[0]
     tail_disp = text_tr.transform(np.asarray(ann.xyann, float).reshape(1, 2))[0]
     # Plotly pixels are 1/100 inch; matplotlib display units are 1/dpi inch.
     scale = 100 / ctx.fig.dpi if ctx.fig.dpi else 1.0
@@ -169,7 +174,7 @@ def _annotation(ann: Annotation, ctx: Ctx) -> Extraction:
     return approximated(note, mark) if note else converted(mark)
 
 
-def _coords_transform(spec, ctx: Ctx, offset_from=None, xy=None):
+def _coords_transform(spec, ctx: Ctx, offset_from=None, xy=None, fontsize: float = 10.0):
     """The transform of an annotation coordinate spec, for the specs Plotly can follow."""
     ax, fig = ctx.ax, ctx.fig
     if spec is None or spec == "data":
@@ -182,7 +187,8 @@ def _coords_transform(spec, ctx: Ctx, offset_from=None, xy=None):
         if spec in ("figure pixels", "axes pixels"):
             return None
         if spec.startswith("offset") and offset_from is not None:
-            unit = {"offset points": fig.dpi / 72, "offset pixels": 1.0}.get(spec)
+            unit = {"offset points": fig.dpi / 72, "offset pixels": 1.0,
+                    "offset fontsize": fontsize * fig.dpi / 72}.get(spec)
             if unit is None:
                 return None
             from matplotlib.transforms import Affine2D

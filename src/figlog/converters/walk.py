@@ -104,6 +104,21 @@ def colorbar_spec(cb: Any, fig: FigureBase, norm: Any = None) -> ColorbarSpec:
                         tickvals=[float(v) for v in vals], ticktext=labels)
 
 
+def _axis_machinery() -> tuple[type, ...]:
+    """Artists that draw the axes themselves (Plotly draws its own axes)."""
+    kinds: list[type] = [Axis, Spine, Axes, Legend]
+    try:
+        from mpl_toolkits.axisartist.axis_artist import AxisArtist, GridlinesCollection
+
+        kinds += [AxisArtist, GridlinesCollection]
+    except ImportError:  # pragma: no cover - mpl_toolkits ships with matplotlib
+        pass
+    return tuple(kinds)
+
+
+_MACHINERY = _axis_machinery()
+
+
 def _skip_children(ax: Axes) -> set[int]:
     skip = {id(ax.patch), id(ax.xaxis), id(ax.yaxis), id(ax.title)}
     skip.update(id(t) for t in _compat.title_artists(ax))
@@ -140,7 +155,7 @@ def _axes_marks(ax: Axes, ctx: Ctx, where: str, entries: list[ReportEntry]) -> l
         pending[id(group.consumed[0])] = (None, group)
     skip = _skip_children(ax)
     children = [a for a in ax.get_children() if id(a) not in skip
-                and not isinstance(a, (Axis, Spine, Axes, Legend))]
+                and not isinstance(a, _MACHINERY)]
     children.sort(key=lambda a: a.get_zorder())
     marks: list = []
     for artist in children:
@@ -243,10 +258,14 @@ def _attach_colorbars(colorbars, axes_ir, fig, entries) -> None:
             continue
         target = next((k for k, a in enumerate(axes_ir) if a.kind == "xy"), None)
         if target is None:
+            target = next((k for k, a in enumerate(axes_ir) if a.kind == "3d"), None)
+        if target is None:
             entries.append(ReportEntry("figure", "Colorbar", "", "skipped", "",
-                                       "no cartesian axes to carry it"))
+                                       "no cartesian or 3-D axes to carry it"))
             continue
         carrier = _carrier(cb, fig)
+        if axes_ir[target].kind == "3d":
+            carrier = replace(carrier, z=[None, None])
         axes_ir[target] = replace(axes_ir[target], marks=axes_ir[target].marks + (carrier,))
         entries.append(ReportEntry("figure", "Colorbar", "", "converted", "colorbar"))
 
