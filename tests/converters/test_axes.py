@@ -165,3 +165,17 @@ def test_axis_off():
     ax.axis("off")
     x = _layout(fig)["xaxis"]
     assert x["visible"] is False
+
+
+def test_secondary_axes_overlay_the_parent_with_mapped_ticks():
+    fig, ax = plt.subplots()
+    ax.plot(np.arange(0, 360), np.sin(np.radians(np.arange(360))))
+    sec = ax.secondary_xaxis("top", functions=(np.radians, np.degrees))
+    sec.set_xlabel("rad")
+    conv = to_plotly(fig)
+    x2 = conv.figure["layout"]["xaxis2"]
+    assert (x2["overlaying"], x2["side"], x2["title"]["text"]) == ("x", "top", "rad")
+    assert x2["ticktext"] == ["0", "1", "2", "3", "4", "5", "6"]
+    assert x2["tickvals"] == pytest.approx(np.degrees(np.arange(7)).tolist())
+    assert x2["range"] == conv.figure["layout"]["xaxis"]["range"]
+    assert conv.report.complete

@@ -162,3 +162,25 @@ def patch3d_vertices(patch: Any) -> np.ndarray | None:
     if seg is None:
         return None
     return np.asarray(seg, dtype=float).reshape(-1, 3)
+
+
+def secondary_axis(ax: Any) -> tuple[str, Any, Any, Any] | None:
+    """(orientation "x"/"y", forward, inverse, parent axes) of a ``secondary_xaxis`` /
+    ``secondary_yaxis``, or None for any other axes.
+
+    3.9–3.11: ``SecondaryAxis`` lives in the private ``matplotlib.axes._secondary_axes``
+    and keeps ``_orientation``, ``_functions`` and ``_parent``; none has a getter.
+    """
+    try:
+        from matplotlib.axes._secondary_axes import SecondaryAxis
+    except ImportError:  # pragma: no cover
+        return None
+    if not isinstance(ax, SecondaryAxis):
+        return None
+    functions = getattr(ax, "_functions", None)
+    parent = getattr(ax, "_parent", None)
+    orientation = getattr(ax, "_orientation", None)
+    if functions is None or parent is None or orientation not in ("x", "y"):
+        return None
+    forward, inverse = functions if isinstance(functions, tuple) else (None, None)
+    return orientation, forward, inverse, parent

@@ -123,6 +123,7 @@ def _skip_children(ax: Axes) -> set[int]:
     skip = {id(ax.patch), id(ax.xaxis), id(ax.yaxis), id(ax.title)}
     skip.update(id(t) for t in _compat.title_artists(ax))
     skip.update(id(s) for s in ax.spines.values())
+    skip.update(id(c) for c in getattr(ax, "child_axes", []))  # converted as axes
     if ax.get_legend() is not None:
         skip.add(id(ax.get_legend()))
     return skip
@@ -235,6 +236,9 @@ def _one_axes(ax, i, fig, colorbars, entries, relations, rect_index, plain) -> A
 
     where = f"axes {i}"
     dom = domain(ax, fig)
+    secondary = _compat.secondary_axis(ax)
+    if secondary is not None:
+        return _secondary(ax, i, dom, secondary, plain, entries)
     if ax.name == "polar":
         air = polar.polar_axes(ax, i, dom, fig, colorbars.spec, entries)
     elif ax.name == "3d":
@@ -248,6 +252,49 @@ def _one_axes(ax, i, fig, colorbars, entries, relations, rect_index, plain) -> A
                                    "use to_image() for an exact rendering"))
         return None
     return air
+
+
+def _secondary(ax, i, dom, info, plain, entries) -> AxesIR | None:
+    """A secondary_xaxis/secondary_yaxis: an axis overlaying its parent's, with ticks at
+    ``inverse(tick)`` in the parent's coordinates and the secondary scale's labels."""
+    orientation, forward, inverse, parent = info
+    where = f"axes {i}"
+    if parent not in plain or forward is None or inverse is None:
+        entries.append(ReportEntry(where, "SecondaryAxis", "", "skipped", "",
+                                   "secondary axis without its parent or functions"))
+        return None
+    j = plain.index(parent)
+    paxis = parent.xaxis if orientation == "x" else parent.yaxis
+    own = ax.xaxis if orientation == "x" else ax.yaxis
+    pv = axis_values(paxis)
+    lim = np.asarray(parent.get_xlim() if orientation == "x" else parent.get_ylim(), float)
+    with np.errstate(all="ignore"):
+        slim = np.sort(np.asarray(forward(lim), dtype=float))
+    locs = np.asarray(own.get_major_locator().tick_values(*slim), dtype=float)
+    locs = locs[(locs >= slim[0] - 1e-9 * abs(slim[1] - slim[0])) &
+                (locs <= slim[1] + 1e-9 * abs(slim[1] - slim[0]))]
+    try:
+        labels = [_text.plain_text(t) for t in own.get_major_formatter().format_ticks(list(locs))]
+    except Exception:  # noqa: BLE001
+        labels = [f"{v:g}" for v in locs]
+    with np.errstate(all="ignore"):
+        at = np.asarray(inverse(locs), dtype=float)
+    base = axis_ir(parent, orientation, pv, where, [])
+    side = own.get_ticks_position()
+    side = side if side in ("top", "bottom", "left", "right") else (
+        "top" if orientation == "x" else "right")
+    axis = replace(base, tickvals=at.tolist() if pv.kind == "log" else pv(at), ticktext=labels,
+                   title=_text.plain_text(own.label.get_text()), side=side, showgrid=False,
+                   matches=None, mirror=False)
+    hidden_axis = replace(base, visible=False, showline=False, title="", tickvals=[],
+                          ticktext=[], showgrid=False)
+    entries.append(ReportEntry(where, "SecondaryAxis", "", "converted", f"{orientation}axis",
+                               "an axis overlaying its parent's"))
+    return AxesIR(index=i, kind="xy", domain=dom,
+                  xaxis=axis if orientation == "x" else hidden_axis,
+                  yaxis=axis if orientation == "y" else hidden_axis,
+                  twin_y_of=j if orientation == "x" else None,
+                  twin_x_of=j if orientation == "y" else None, bgcolor="rgba(0,0,0,0)")
 
 
 def _attach_colorbars(colorbars, axes_ir, fig, entries) -> None:
