@@ -100,3 +100,11 @@ def test_errorbar_every_and_no_line():
     assert t["x"] == [0.0, 2.0, 4.0]
     assert t["error_y"]["array"] == [1.0, 1.0, 1.0]
     assert t["marker"]["size"] == 0
+
+
+def test_step_histogram_has_no_closing_edge():
+    fig, ax = plt.subplots()
+    _, _, (poly,) = ax.hist([1, 2, 2, 3], bins=3, histtype="step")
+    t = to_plotly(fig).figure["data"][0]
+    xy = poly.get_xy()
+    assert (t["x"], t["y"]) == (pytest.approx(xy[:, 0].tolist()), pytest.approx(xy[:, 1].tolist()))

@@ -166,9 +166,10 @@ def polyline_mark(polys: list[np.ndarray], ctx: Ctx, *, line: LineStyle | None,
 
 def area_marks(polys: list[np.ndarray], ctx: Ctx, *, line: LineStyle | None,
                fill: str | None, label: str | None, source: str,
-               pattern: tuple | None = None) -> list[LineMark]:
+               pattern: tuple | None = None, closed: bool = True) -> list[LineMark]:
     """Filled and/or outlined polygons: one trace, or two when bridges would show.
-    A hatch ``pattern`` fills even a face-less patch."""
+    A hatch ``pattern`` fills even a face-less patch; an open path (``closed=False``, as
+    ``hist(histtype="step")`` draws) gets no closing edge."""
     if pattern is not None:
         fill = fill or TRANSPARENT
         marks = area_marks(polys, ctx, line=line, fill="rgba(0,0,0,0.0001)" if
@@ -183,12 +184,12 @@ def area_marks(polys: list[np.ndarray], ctx: Ctx, *, line: LineStyle | None,
     if fill is None or fill == TRANSPARENT:
         if line is None:
             return []
-        closed = [np.vstack([p, p[:1]]) if len(p) > 2 else p for p in polys]
-        return [polyline_mark(closed, ctx, line=line, fill=None, label=label, source=source)]
-    if line is None or len(polys) == 1:
+        rings_ = [np.vstack([p, p[:1]]) if len(p) > 2 and closed else p for p in polys]
+        return [polyline_mark(rings_, ctx, line=line, fill=None, label=label, source=source)]
+    if line is None or (len(polys) == 1 and closed):
         return [polyline_mark(polys, ctx, line=line, fill=fill, label=label, source=source)]
     return [
         polyline_mark(polys, ctx, line=None, fill=fill, label=label, source=source),
-        polyline_mark([np.vstack([p, p[:1]]) for p in polys], ctx, line=line, fill=None,
-                      label=label, source=source),
+        polyline_mark([np.vstack([p, p[:1]]) if closed else p for p in polys], ctx,
+                      line=line, fill=None, label=label, source=source),
     ]

@@ -9,7 +9,8 @@ when part of it is axes- or figure-relative (``axhspan``, ``axvspan``, decoratio
 from __future__ import annotations
 
 import numpy as np
-from matplotlib.patches import FancyArrowPatch, Patch
+from matplotlib.patches import FancyArrowPatch, Patch, Polygon
+from matplotlib.path import Path
 
 from ._colors import TRANSPARENT, rgba
 from ._context import Ctx, Extraction, approximated, converted, extract, hidden
@@ -64,8 +65,13 @@ def _patch(patch: Patch, ctx: Ctx) -> Extraction:
         return hidden("empty path")
     label = public_label(patch)
     if coords == ("data", "data") and ctx.ax is not None:
+        codes = patch.get_path().codes
+        closed = codes is None and not isinstance(patch, Polygon) or (
+            codes is not None and bool((codes == Path.CLOSEPOLY).any()))
+        if isinstance(patch, Polygon):
+            closed = patch.get_closed()
         marks = area_marks(polys, ctx, line=line, fill=fill, label=label,
-                           source=type(patch).__name__, pattern=pattern)
+                           source=type(patch).__name__, pattern=pattern, closed=closed)
     else:
         marks = [_shape(polys, coords, fill, line, patch, label, ctx)]
         if pattern is not None and not notes:
