@@ -44,3 +44,19 @@ def test_contourf_fills_and_colorbar():
     assert carrier["marker"]["colorbar"]["tickvals"] == pytest.approx(
         cs.norm(cs.colorbar.get_ticks()).tolist())
     assert conv.report.complete
+
+
+def test_contourf_with_listed_colours_and_boundary_levels_keeps_its_colorbar():
+    x, y, z = _grid()
+    fig, ax = plt.subplots()
+    cs = ax.contourf(x, y, z, levels=[0, 0.1, 0.5, 1.0], colors=["r", "g", "b"])
+    cb = fig.colorbar(cs)
+    carrier = to_plotly(fig).figure["data"][-1]["marker"]
+    ticks = cb.get_ticks()
+    ticks = ticks[(ticks >= 0) & (ticks <= 1)]
+    # ticks sit where matplotlib puts them along the bar (levels are spaced evenly there)
+    frac = cb.ax.transAxes.inverted().transform(
+        cb.ax.transData.transform(np.column_stack([np.zeros_like(ticks), ticks])))[:, 1]
+    assert carrier["colorbar"]["tickvals"] == pytest.approx(frac.tolist())
+    colours = {c for _, c in carrier["colorscale"]}
+    assert colours == {"rgba(255,0,0,1)", "rgba(0,128,0,1)", "rgba(0,0,255,1)"}

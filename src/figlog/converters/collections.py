@@ -84,7 +84,7 @@ def _scatter(coll: PathCollection, ctx: Ctx) -> Extraction:
         # invisible carrier hold the colorbar
         face = rgba_list(coll.to_rgba(np.ma.masked_invalid(values), alpha=coll.get_alpha()), n)
         color = face
-        carrier_bar = ctx.colorbar_for(coll, coll.norm)
+        carrier_bar = ctx.colorbar_for(coll, "bar")
         if carrier_bar is not None:
             extra.append(_colorbar_carrier(coll, carrier_bar, ctx))
     elif arr is not None and np.size(arr) == n:
@@ -243,7 +243,7 @@ def _paths(coll: Collection, ctx: Ctx) -> Extraction:
                                 pattern=pattern))
     if not marks:
         return hidden("nothing visible")
-    colorbar = ctx.colorbar_for(coll, coll.norm) if coll.get_array() is not None else None
+    colorbar = ctx.colorbar_for(coll, "bar") if coll.get_array() is not None else None
     if colorbar is not None:
         marks.append(_colorbar_carrier(coll, colorbar, ctx))
     return approximated("; ".join(notes), *marks) if notes else converted(*marks)
@@ -252,7 +252,7 @@ def _paths(coll: Collection, ctx: Ctx) -> Extraction:
 def _colorbar_carrier(coll: Collection, colorbar, ctx: Ctx) -> LineMark:
     """An invisible marker trace that only carries the colorbar of a filled collection."""
     marker = MarkerSpec(symbol="circle", size=0, color=[0.0, 1.0],
-                        colorscale=colorscale(coll.get_cmap()), cmin=0.0, cmax=1.0,
-                        colorbar=colorbar)
+                        colorscale=colorbar.colorscale or colorscale(coll.get_cmap()),
+                        cmin=0.0, cmax=1.0, colorbar=colorbar)
     return LineMark(x=[None, None], y=[None, None], line=None, marker=marker, hover=False,
                     source="colorbar")

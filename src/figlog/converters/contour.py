@@ -64,7 +64,7 @@ def _contour(cs: ContourSet, ctx: Ctx) -> Extraction:
         marks.extend(dataclasses.replace(m, label=name) for m in new)
     if not marks:
         return hidden("no visible level")
-    colorbar = ctx.colorbar_for(cs, cs.norm)
+    colorbar = ctx.colorbar_for(cs, "bar")
     if colorbar is not None:
         marks.append(_colorbar_carrier(cs, colorbar, ctx))
     return converted(*marks)

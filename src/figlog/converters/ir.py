@@ -55,6 +55,7 @@ class ColorbarSpec:
     title: str
     tickvals: Values
     ticktext: list[str]
+    colorscale: list | None = None  # the bar's own colours, for carrier traces
 
 
 @dataclass(frozen=True)

@@ -92,16 +92,39 @@ def colorbar_spec(cb: Any, fig: FigureBase, norm: Any = None) -> ColorbarSpec:
         labels = [_text.plain_text(s) for s in axis.get_major_formatter().format_ticks(list(locs))]
     except Exception:  # noqa: BLE001 - user formatters must not stop conversion
         labels = [f"{v:g}" for v in locs]
-    vals = locs if norm is None else np.ma.asarray(norm(locs), dtype=float).filled(np.nan)
+    scale = None
+    if isinstance(norm, str) and norm == "bar":
+        vals, scale = _along_bar(cb, locs, vertical)
+    else:
+        vals = locs if norm is None else np.ma.asarray(norm(locs), dtype=float).filled(np.nan)
     fw, fh = fig.bbox.width / fig.dpi * 100, fig.bbox.height / fig.dpi * 100
     title = axis.label.get_text()
     if vertical:
         return ColorbarSpec(x=x0, y=(y0 + y1) / 2, length=y1 - y0, thickness=(x1 - x0) * fw,
                             orientation="v", title=_text.plain_text(title),
-                            tickvals=[float(v) for v in vals], ticktext=labels)
+                            tickvals=[float(v) for v in vals], ticktext=labels,
+                            colorscale=scale)
     return ColorbarSpec(x=(x0 + x1) / 2, y=y0, length=x1 - x0, thickness=(y1 - y0) * fh,
                         orientation="h", title=_text.plain_text(title),
-                        tickvals=[float(v) for v in vals], ticktext=labels)
+                        tickvals=[float(v) for v in vals], ticktext=labels, colorscale=scale)
+
+
+def _along_bar(cb: Any, locs: np.ndarray, vertical: bool) -> tuple[np.ndarray, list]:
+    """Tick positions as fractions of the bar's length, and the bar's colours sampled along
+    it: exact for any norm (BoundaryNorm, LogNorm, contour levels), as the bar draws them."""
+    dim = 1 if vertical else 0
+    pts = np.zeros((len(locs), 2))
+    pts[:, dim] = locs
+    to_frac = cb.ax.transAxes.inverted()
+    fracs = to_frac.transform(cb.ax.transData.transform(pts))[:, dim]
+    f = np.linspace(0, 1, 101)
+    probe = np.full((len(f), 2), 0.5)
+    probe[:, dim] = f
+    values = cb.ax.transData.inverted().transform(cb.ax.transAxes.transform(probe))[:, dim]
+    colors = cb.cmap(np.ma.asarray(cb.norm(values)), alpha=cb.alpha)
+    from ._colors import rgba_list
+
+    return fracs, [[float(a), c] for a, c in zip(f, rgba_list(colors, len(f)))]
 
 
 def _axis_machinery() -> tuple[type, ...]:
@@ -352,9 +375,10 @@ def _safe_legend(leg, fig, i, where, entries) -> LegendIR | None:
 def _carrier(cb, fig) -> LineMark:
     from ._colors import colorscale
 
-    spec = colorbar_spec(cb, fig, cb.norm)
+    spec = colorbar_spec(cb, fig, "bar")
     marker = MarkerSpec(symbol="circle", size=0, color=[0.0, 1.0],
-                        colorscale=colorscale(cb.cmap), cmin=0.0, cmax=1.0, colorbar=spec)
+                        colorscale=spec.colorscale or colorscale(cb.cmap), cmin=0.0, cmax=1.0,
+                        colorbar=spec)
     return LineMark(x=[None, None], y=[None, None], line=None, marker=marker, hover=False,
                     source="colorbar")
 

@@ -90,7 +90,8 @@ def _colorbar(cb: ColorbarSpec) -> dict[str, Any]:
     else:
         out.update(xanchor="center", yanchor="bottom")
     if cb.title:
-        out["title"] = {"text": cb.title, "side": "right" if cb.orientation == "v" else "bottom"}
+        out["title"] = {"text": cb.title, "side": "right" if cb.orientation == "v" else "bottom",
+                        "font": {"size": 10 * _PT}}
     return out
 
 
