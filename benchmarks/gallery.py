@@ -202,8 +202,10 @@ def write_html(results: list[dict], path: Path) -> None:
                 continue
             fid = f"{r['script']}#{f['fig']}"
             status = ("exception: " + f["figlog_error"] if "figlog_error" in f else
+                      f["figlog_empty"] if "figlog_empty" in f else
                       "complete" if f.get("figlog_complete") else
-                      "; ".join(f"{k} {s}: {why}" for k, s, why in f["figlog_problems"]))
+                      "; ".join(f"{k} {s}: {why}" for k, s, why in
+                                f.get("figlog_problems", [])))
             spec = f.get("figlog_json") or "null"
             spec = spec.replace("</", "<\\/")  # JSON inside <script> must not close the tag
             rows.append(
@@ -233,7 +235,13 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--no-html", action="store_true", help="skip the side-by-side page")
     ap.add_argument("--only", default="", help="substring filter on script paths")
+    ap.add_argument("--from-results", action="store_true",
+                    help="only print the table again from benchmarks/out/results.jsonl")
     args = ap.parse_args()
+    if args.from_results:
+        lines = (OUT / "results.jsonl").read_text().splitlines()
+        print(report([json.loads(line) for line in lines]))
+        return
     root = _gallery.fetch_gallery()
     scripts = [s for s in _gallery.all_scripts(root) if args.only in str(s)]
     if args.limit:
