@@ -48,17 +48,6 @@ def bench_figlog(tmp: Path) -> dict:
     import figlog
 
     out: dict = {}
-    run = figlog.init(project="bench", dir=tmp / "figlog")
-    payload = {f"m{i}": 0.0 for i in range(10)}
-    for _ in range(50):  # warm-up
-        run.log(payload)
-    t0 = time.perf_counter()
-    for s in range(N_LOG):
-        payload["m0"] = float(s)
-        run.log(payload)
-    out["log_us"] = (time.perf_counter() - t0) / N_LOG * 1e6
-    run.finish()
-
     for n in (WANDB_ROWS, ROWS):
         rows = _rows(n)
         t0 = time.perf_counter()
@@ -85,27 +74,9 @@ def bench_figlog(tmp: Path) -> dict:
 
 
 def bench_wandb(tmp: Path) -> dict:
-    os.environ["WANDB_MODE"] = "offline"
-    os.environ["WANDB_SILENT"] = "true"
-    os.environ["WANDB_DIR"] = str(tmp / "wandb")
-    (tmp / "wandb").mkdir()
     import wandb
 
     out: dict = {"version": wandb.__version__}
-    run = wandb.init(project="bench", dir=str(tmp / "wandb"))
-    payload = {f"m{i}": 0.0 for i in range(10)}
-    for _ in range(50):
-        run.log(payload)
-    t0 = time.perf_counter()
-    for s in range(N_LOG):
-        payload["m0"] = float(s)
-        run.log(payload)
-    out["log_us"] = (time.perf_counter() - t0) / N_LOG * 1e6
-    t0 = time.perf_counter()
-    run.finish()
-    out["finish_s"] = time.perf_counter() - t0
-    out["log_us_incl_finish"] = out["log_us"] + out["finish_s"] / N_LOG * 1e6
-
     for n in (WANDB_ROWS, ROWS):
         rows = _rows(n)
         root = tmp / f"wandb-{n}"
@@ -139,18 +110,54 @@ def bench_wandb(tmp: Path) -> dict:
     return out
 
 
+def bench_log(tmp: Path) -> tuple[dict, dict]:
+    """log() of a 10-scalar dict, figlog and wandb in alternating blocks (fair under load)."""
+    import figlog
+
+    os.environ.update(WANDB_MODE="offline", WANDB_SILENT="true", WANDB_DIR=str(tmp / "wandb"))
+    (tmp / "wandb").mkdir(exist_ok=True)
+    import wandb
+
+    fl_run = figlog.init(project="bench", dir=tmp / "figlog")
+    wb_run = wandb.init(project="bench", dir=str(tmp / "wandb"))
+    payload = {f"m{i}": 0.0 for i in range(10)}
+    blocks = 10
+    per_block = N_LOG // blocks
+    times: dict[str, list[float]] = {"figlog": [], "wandb": []}
+    for run in (fl_run, wb_run):  # warm-up
+        for _ in range(50):
+            run.log(payload)
+    for _ in range(blocks):
+        for name, run in (("figlog", fl_run), ("wandb", wb_run)):
+            t0 = time.perf_counter()
+            for s in range(per_block):
+                payload["m0"] = float(s)
+                run.log(payload)
+            times[name].append((time.perf_counter() - t0) / per_block * 1e6)
+    fl_run.finish()
+    t0 = time.perf_counter()
+    wb_run.finish()
+    finish_s = time.perf_counter() - t0
+    wb_us = statistics.median(times["wandb"])
+    return ({"log_us": statistics.median(times["figlog"])},
+            {"log_us": wb_us, "finish_s": finish_s,
+             "log_us_incl_finish": wb_us + finish_s / N_LOG * 1e6})
+
+
 def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="figlog-bench-"))
     try:
-        fl = bench_figlog(tmp)
         try:
-            wb = bench_wandb(tmp)
+            fl_log, wb_log = bench_log(tmp)
         except ImportError:
-            wb = {}
             print("wandb is not installed here; see the module docstring", file=sys.stderr)
+            raise
+        fl = {**fl_log, **bench_figlog(tmp)}
+        wb = {**wb_log, **bench_wandb(tmp)}
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print(json.dumps({"figlog": fl, "wandb": wb}, indent=2))
+    print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print()
     print(f"{'measure':44} {'figlog':>12} {'wandb':>12} {'ratio':>8}")
 
@@ -160,7 +167,7 @@ def main() -> None:
         ratio = f"{a / b:.3f}" if isinstance(a, (int, float)) and isinstance(b, (int, float)) and b else "-"
         print(f"{name:44} {sa:>12} {sb:>12} {ratio:>8}")
 
-    row("log() 10 scalars, us/call", fl["log_us"], wb.get("log_us"))
+    row("log() 10 scalars, us/call, median", fl["log_us"], wb.get("log_us"))
     row("  wandb incl. finish() flush, us/call", fl["log_us"], wb.get("log_us_incl_finish"))
     for n in (WANDB_ROWS, ROWS):
         row(f"{n:,}-row table: log s", fl[f"table{n}_log_s"], wb.get(f"table{n}_log_s"), "{:.3f}")
