@@ -194,3 +194,93 @@ def test_pr_of_a_majority_class_equals_sklearn() -> None:
         ap = skm.average_precision_score(y == j, probs[:, j])
         assert chart.metrics["average_precision"][str(j)] == pytest.approx(ap, abs=1e-9)
         assert 0 < chart.table.get_column("class").count(str(j)) <= 200
+
+
+def _binary(n: int, seed: int, decimals: int = 3) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    y = (rng.random(n) < 0.3).astype(np.int64)
+    s = np.round(1 / (1 + np.exp(-rng.normal(1.2 * y - 0.6, 1.0))), decimals)  # many ties
+    return y, s
+
+
+@pytest.mark.parametrize("n", [50, 60_000])  # below and above the threaded, chunked sizes
+@pytest.mark.parametrize("complementary", [True, False])
+def test_two_column_binary_equals_sklearn_for_both_classes(n: int, complementary: bool) -> None:
+    y, s = _binary(n, seed=n)
+    if complementary:  # one sort for both classes
+        probs = np.stack([1 - s, s], axis=1)
+    else:  # col 0 is not 1 - col 1: each class sorts its own column
+        probs = np.stack([np.round(1 - s * 0.9, 2), s], axis=1)
+    pr = plot.pr_curve(y, probs)
+    roc = plot.roc_curve(y, probs)
+    for j in (0, 1):
+        ap = skm.average_precision_score(y == j, probs[:, j])
+        auc = skm.roc_auc_score(y == j, probs[:, j])
+        assert pr.metrics["average_precision"][str(j)] == pytest.approx(ap, abs=1e-9)
+        assert roc.metrics["auc"][str(j)] == pytest.approx(auc, abs=1e-9)
+        for chart, kind in ((pr, "pr"), (roc, "roc")):
+            rows = [r for _, r in chart.table.iterrows() if r[0] == str(j)]
+            assert 2 <= len(rows) <= 200
+            for _, x, yv, thr in rows:
+                if thr is None:
+                    continue
+                pred = probs[:, j] >= thr
+                tp = int(np.sum(pred & (y == j)))
+                if kind == "roc":
+                    assert yv == pytest.approx(tp / np.sum(y == j))
+                    assert x == pytest.approx(np.sum(pred & (y != j)) / np.sum(y != j))
+                else:
+                    assert x == pytest.approx(tp / np.sum(y == j))
+                    assert yv == pytest.approx(tp / np.sum(pred))
+
+
+def test_complementary_columns_plot_the_same_as_separate_sorts() -> None:
+    y, s = _binary(5000, seed=9)
+    probs = np.stack([1 - s, s], axis=1)
+    both = plot.pr_curve(y, probs)
+    for j in (0, 1):  # one class chosen: the per-class path
+        alone = plot.pr_curve(y, probs, classes_to_plot=[j])
+        rows = [r for _, r in both.table.iterrows() if r[0] == str(j)]
+        assert rows == [r for _, r in alone.table.iterrows()]
+        assert both.metrics["average_precision"][str(j)] == pytest.approx(
+            alone.metrics["average_precision"][str(j)], abs=1e-12)
+
+
+def test_complementary_columns_with_ties_and_a_lone_class() -> None:
+    y = np.array([0, 1, 1, 0, 1, 0, 0, 1])
+    s = np.array([0.5, 0.5, 0.9, 0.1, 0.5, 0.9, 0.0, 1.0])  # ties across the classes
+    probs = np.stack([1 - s, s], axis=1)
+    pr = plot.pr_curve(y, probs)
+    roc = plot.roc_curve(y, probs)
+    for j in (0, 1):
+        assert pr.metrics["average_precision"][str(j)] == pytest.approx(
+            skm.average_precision_score(y == j, probs[:, j]), abs=1e-12)
+        assert roc.metrics["auc"][str(j)] == pytest.approx(
+            skm.roc_auc_score(y == j, probs[:, j]), abs=1e-12)
+    only_ones = plot.pr_curve(np.ones(4, int), np.stack([1 - s[:4], s[:4]], axis=1))
+    assert only_ones.metrics["average_precision"]["0"] is None
+    assert only_ones.metrics["average_precision"]["1"] == 1.0
+
+
+@pytest.mark.parametrize("labels", [
+    np.array([0, 1, 1, 0, 1]), np.array([False, True, True, False, True]),
+    np.array([3, 7, 7, 3, 7], dtype=np.int8), np.array([0.0, 1.0, 1.0, 0.0, 1.0]),
+])
+def test_one_dimensional_scores_with_integer_and_bool_labels(labels) -> None:
+    s = np.array([0.2, 0.8, 0.4, 0.4, 0.9])
+    positive = labels == labels.max()
+    chart = plot.roc_curve(labels, s)
+    (name,) = chart.metrics["auc"]
+    assert chart.metrics["auc"][name] == pytest.approx(skm.roc_auc_score(positive, s))
+    ap = plot.pr_curve(labels, s).metrics["average_precision"][name]
+    assert ap == pytest.approx(skm.average_precision_score(positive, s))
+
+
+def test_one_dimensional_large_and_negative_scores_equal_sklearn() -> None:
+    y, s = _binary(60_000, seed=4)
+    logits = np.round(np.log(s + 1e-3) - np.log(1 - s + 1e-3), 2)  # negative scores too
+    for scores in (s, logits):
+        ap = plot.pr_curve(y, scores).metrics["average_precision"]["1"]
+        auc = plot.roc_curve(y, scores).metrics["auc"]["1"]
+        assert ap == pytest.approx(skm.average_precision_score(y, scores), abs=1e-9)
+        assert auc == pytest.approx(skm.roc_auc_score(y, scores), abs=1e-9)

@@ -292,3 +292,104 @@ def test_thin_with_a_cap_stays_within_tolerance(data, cap: int) -> None:
         assert len(kept) <= max(cap, len(loose))
         assert kept[0] == 0 and kept[-1] == len(x) - 1
         assert _distance_to_polyline(x, yv, x[kept], yv[kept]).max() <= 0.005 + 1e-12
+
+
+# ------------------------------------------- sorted_counts, complementary_counts, turning_rows
+def _assert_counts_equal(a: m.ClfCounts, b: m.ClfCounts) -> None:
+    for x, y in zip(a, b):
+        np.testing.assert_array_equal(x, y)
+
+
+@st.composite
+def nonnegative_data(draw: st.DrawFn) -> tuple[np.ndarray, np.ndarray]:
+    """Labels (one class may be missing) and scores in [0, 1] with many ties."""
+    n = draw(st.integers(1, 300))
+    y = draw(hnp.arrays(bool, n))
+    decimals = draw(st.integers(0, 4))
+    scores = draw(hnp.arrays(np.float64, n, elements=st.floats(0, 1, allow_nan=False)))
+    return y, np.round(scores, decimals)
+
+
+@settings(max_examples=200, deadline=None)
+@given(nonnegative_data())
+def test_sorted_and_complementary_counts_equal_binary_counts(data) -> None:
+    y, s = data
+    _assert_counts_equal(m.sorted_counts(y, s), m.binary_counts(y, s))
+    first, second = m.complementary_counts(y, s)
+    _assert_counts_equal(first, m.binary_counts(y, s))
+    _assert_counts_equal(second, m.binary_counts(~y, 1.0 - s))
+
+
+def test_complementary_counts_where_one_minus_v_merges_distinct_scores() -> None:
+    # 1 - 1e-17 == 1 - 2e-17 == 1.0 in float64: distinct scores, one threshold of the other.
+    s = np.array([0.0, 1e-17, 2e-17, 0.5, 0.5, 1.0, 2e-17])
+    y = np.array([True, False, True, True, False, False, False])
+    first, second = m.complementary_counts(y, s)
+    _assert_counts_equal(first, m.binary_counts(y, s))
+    _assert_counts_equal(second, m.binary_counts(~y, 1.0 - s))
+    assert len(second.thresholds) < len(first.thresholds)
+
+
+def test_negative_scores_are_left_to_the_other_paths() -> None:
+    y = np.array([True, False, True])
+    assert m.sorted_counts(y, np.array([0.2, -0.1, 0.3])) is None
+    assert m.complementary_counts(y, np.array([0.2, -0.1, 0.3])) is None
+    zeros = np.array([0.0, -0.0, 0.5])  # -0.0 ties 0.0
+    _assert_counts_equal(m.sorted_counts(y, zeros), m.binary_counts(y, zeros))
+
+
+def test_complementary_is_exact_and_cheap_to_refuse() -> None:
+    rng = np.random.default_rng(2)
+    p = rng.random(200_000)
+    assert m.complementary(1 - p, p)
+    assert not m.complementary(p, p)
+    off = 1 - p
+    off[-1] = np.nextafter(off[-1], 2)  # one ulp off, in the last chunk
+    assert not m.complementary(off, p)
+    logits = rng.normal(size=(1000, 2))
+    soft = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
+    assert not m.complementary(soft[:, 0], soft[:, 1]) or np.array_equal(soft[:, 0], 1 - soft[:, 1])
+    assert not m.complementary(p[:10], p[:11])
+
+
+@settings(max_examples=200, deadline=None)
+@given(binary_data(), st.sampled_from(["pr", "roc"]))
+def test_turning_rows_keep_the_curve_and_the_metric(data, curve: str) -> None:
+    y, s = data
+    counts = m.binary_counts(y, s)
+    rows = m.turning_rows(counts, curve=curve)
+    _is_subsequence(rows, counts)
+    assert _on_polyline(counts, rows, curve) <= 1e-12
+    if curve == "pr":
+        assert m.pr_curve(rows).average_precision == pytest.approx(
+            skm.average_precision_score(y, s), abs=1e-9)
+    else:
+        assert m.roc_curve(rows).auc == pytest.approx(skm.roc_auc_score(y, s), abs=1e-9)
+    with pytest.raises(ValueError, match="curve must be 'pr' or 'roc'"):
+        m.turning_rows(counts, curve="det")
+
+
+@settings(max_examples=100, deadline=None)
+@given(binary_data(), st.sampled_from(["pr", "roc"]), st.integers(1, 40))
+def test_display_curve_is_thin_of_the_full_curve(data, curve: str, chunk: int) -> None:
+    y, s = data
+    counts = m.binary_counts(y, s)
+    full = m.pr_curve(counts) if curve == "pr" else m.roc_curve(counts)
+    old, m._CHUNK = m._CHUNK, chunk  # many chunks, so the seams are crossed
+    try:
+        x, yy, thr, metric = m.display_curve(
+            counts, curve=curve, tolerance=0.005, fine_tolerance=0.002, max_points=12)
+    finally:
+        m._CHUNK = old
+    keep = m.thin(full[0], full[1], tolerance=0.005, fine_tolerance=0.002, max_points=12)
+    np.testing.assert_array_equal(x, full[0][keep])
+    np.testing.assert_array_equal(yy, full[1][keep])
+    np.testing.assert_array_equal(thr, full[2][keep])
+    assert metric == pytest.approx(full[3], abs=1e-12)
+
+
+def test_display_curve_without_positives_is_empty() -> None:
+    counts = m.binary_counts(np.zeros(3, bool), np.array([0.1, 0.2, 0.2]))
+    for curve in ("pr", "roc"):
+        x, y, thr, metric = m.display_curve(counts, curve=curve)
+        assert len(x) == len(y) == len(thr) == 0 and np.isnan(metric)

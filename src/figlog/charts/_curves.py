@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -27,10 +26,9 @@ __all__ = [
 TOLERANCE = _metrics.DEFAULT_TOLERANCE
 DISPLAY_TOLERANCE = 0.002
 MAX_POINTS = _metrics.DEFAULT_MAX_POINTS
-
-# (x, y, thresholds, metric) of one class's exact curve, from its counts.
-CurveFn = Callable[[_metrics.ClfCounts], tuple[np.ndarray, np.ndarray, np.ndarray, float]]
-
+# A class whose sorted side (see _class_counts) holds at least this share of the samples
+# sorts all its scores at once instead.
+SORT_ALL_FROM = 0.2
 
 class CurveResult:
     """The display table (class, x, y, threshold) and each class's metric and positives."""
@@ -44,7 +42,6 @@ class CurveResult:
 def class_curves(
     classes: Classes,
     chosen: list[int],
-    curve: CurveFn,
     *,
     x: str,
     y: str,
@@ -52,35 +49,37 @@ def class_curves(
 ) -> CurveResult:
     """Compute each chosen class's exact curve and metric and thin the curve for display.
 
-    The curve comes from the thresholds where it can turn (``_metrics.corner_counts``: a
-    sort of the class's positives and one of its negatives), which draw the same polyline
-    and give the same metric as every threshold would. ``side`` is the class whose scores
-    are sorted (see ``corner_counts``): ROC may pass ``"smaller"``, PR needs ``"positives"``.
+    The curve comes from the thresholds where it can turn (``_metrics.turning_rows`` or
+    ``_metrics.corner_counts``), which draw the same polyline and give the same metric as
+    every threshold would; ``_metrics.display_curve`` then gives the exact metric and the
+    thinned curve without building the full one. A binary problem whose two columns are
+    complementary (column 0 is exactly ``1 - column 1``) costs one sort for both classes
+    (``_metrics.complementary_counts``); otherwise each class costs one sort, either of all
+    its scores (``_metrics.sorted_counts``) or, when the sorted side is small, of that side
+    only (``_metrics.corner_counts``). ``side`` is the class whose scores the latter sorts:
+    ROC passes ``"smaller"`` and gets ROC curves (x: false positive rate, y: true positive
+    rate, metric: AUC); PR passes ``"positives"`` and gets PR curves (recall, precision,
+    average precision).
     """
+    kind = "pr" if side == "positives" else "roc"
+    pair = _complementary_pair(classes, chosen)
 
     def one(j: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, float, int]:
-        if classes.scores.ndim == 1:
-            scores = classes.scores
-        else:  # one contiguous column: the positives and negatives are gathered from it
-            scores = np.ascontiguousarray(classes.scores[:, j])
-        is_pos = classes.target == j
-        if side == "positives" and 2 * np.count_nonzero(is_pos) > len(is_pos):
-            # Mostly positives: sorting them costs as much as sorting everything, and the
-            # corners are most of the rows, so all the thresholds come as cheaply.
-            counts = _metrics.binary_counts(is_pos, scores)
+        if pair is not None:
+            counts = _metrics.turning_rows(pair[j], curve=kind)
         else:
-            counts = _metrics.corner_counts(is_pos, scores, side=side)
-        cx, cy, thr, metric = curve(counts)
-        if not math.isfinite(metric):  # no curve without positives (or negatives, for ROC)
-            return np.empty(0), np.empty(0), np.empty(0), metric, counts.n_pos
-        keep = _metrics.thin(
-            cx, cy, tolerance=TOLERANCE, fine_tolerance=DISPLAY_TOLERANCE, max_points=MAX_POINTS
+            counts = _class_counts(classes, j, side=side, kind=kind)
+        # No curve without positives (or negatives, for ROC): empty, and a NaN metric.
+        cx, cy, thr, metric = _metrics.display_curve(
+            counts, curve=kind, tolerance=TOLERANCE, fine_tolerance=DISPLAY_TOLERANCE,
+            max_points=MAX_POINTS,
         )
-        return cx[keep], cy[keep], thr[keep], metric, counts.n_pos
+        return cx, cy, thr, metric, counts.n_pos
 
-    # numpy releases the GIL while sorting, so classes sort in parallel.
+    # numpy releases the GIL while sorting, so classes sort in parallel (a complementary
+    # pair is sorted already: what is left per class is too little to share out).
     workers = min(len(chosen), os.cpu_count() or 1, 8)
-    if workers > 1 and len(classes.target) >= 50_000:
+    if pair is None and workers > 1 and len(classes.target) >= 50_000:
         with ThreadPoolExecutor(workers) as pool:
             results = list(pool.map(one, chosen))
     else:
@@ -106,6 +105,41 @@ def class_curves(
     table.add_column(y, ys)
     table.add_column("threshold", thresholds)
     return CurveResult(table, metric, positives)
+
+
+def _complementary_pair(
+    classes: Classes, chosen: list[int]
+) -> dict[int, _metrics.ClfCounts] | None:
+    """Both classes' counts from one sort, when both are drawn from complementary columns."""
+    scores = classes.scores
+    if scores.ndim != 2 or scores.shape[1] != 2 or sorted(chosen) != [0, 1]:
+        return None
+    if not _metrics.complementary(scores[:, 0], scores[:, 1]):
+        return None
+    pair = _metrics.complementary_counts(classes.target == 1, scores[:, 1])
+    if pair is None:  # negative scores: their bits do not sort as they do
+        return None
+    return {1: pair[0], 0: pair[1]}
+
+
+def _class_counts(classes: Classes, j: int, *, side: str, kind: str) -> _metrics.ClfCounts:
+    """Class ``j``'s counts from one sort: of all its scores, or of one side only."""
+    if classes.scores.ndim == 1:
+        scores = classes.scores
+    else:  # one contiguous column: the positives and negatives are gathered from it
+        scores = np.ascontiguousarray(classes.scores[:, j])
+    is_pos = classes.target == j
+    n = len(is_pos)
+    n_pos = int(np.count_nonzero(is_pos))
+    sorted_side = n_pos if side == "positives" else min(n_pos, n - n_pos)
+    # Sorting one side and ranking the rest by bucket beats one sort of everything only
+    # while that side is small: the ranking costs about a sort of a fifth of the samples.
+    if SORT_ALL_FROM * n <= sorted_side:
+        counts = _metrics.sorted_counts(is_pos, scores)
+        if counts is None:  # negative scores
+            counts = _metrics.binary_counts(is_pos, scores)
+        return _metrics.turning_rows(counts, curve=kind)
+    return _metrics.corner_counts(is_pos, scores, side=side)
 
 
 def require_rows(result: CurveResult, classes: Classes, chosen: list[int], *, needs: str) -> None:

@@ -84,6 +84,10 @@ def as_scores(values: Any, name: str, *, n: int) -> np.ndarray:
     if len(arr) != n:
         msg = f"y_true has {n} labels but {name} has {len(arr)} rows; they must match"
         raise ValueError(msg)
+    # One sum is finite exactly when every value is (barring overflow, which the full
+    # check below then clears): a pass without a temporary array for the common case.
+    if arr.size and np.isfinite(arr.sum()):
+        return arr
     bad = ~np.isfinite(arr)
     if bad.any():
         where = np.argwhere(bad)[0]
@@ -106,7 +110,7 @@ def class_indices(
         lo, hi = int(y.min()), int(y.max())
         if lo >= 0 and hi < n_classes:
             values = tuple(names) if names is not None else tuple(range(n_classes))
-            return y.astype(np.intp), values
+            return y.astype(np.intp, copy=False), values
     uniq, inverse = np.unique(y, return_inverse=True)
     if names is not None:
         lookup = {v: j for j, v in enumerate(names)}
@@ -131,6 +135,18 @@ def class_indices(
     raise ValueError(msg)
 
 
+def _distinct(y: np.ndarray) -> list[Any]:
+    """The sorted distinct labels; integers in a small range are counted, not sorted."""
+    if y.dtype.kind in "iub" and len(y):
+        ints = y.view(np.uint8) if y.dtype.kind == "b" else y
+        lo, hi = int(ints.min()), int(ints.max())
+        if hi - lo < 1 << 16:
+            seen = np.flatnonzero(np.bincount(np.subtract(ints, lo, dtype=np.intp)))
+            cast = bool if y.dtype.kind == "b" else int
+            return [cast(int(v) + lo) for v in seen]
+    return np.unique(y).tolist()
+
+
 def _is_index(value: Any, n: int) -> bool:
     return isinstance(value, (int, np.integer)) and not isinstance(value, bool) and 0 <= value < n
 
@@ -149,7 +165,7 @@ def classes_for_scores(y_true: Any, y_probas: Any, labels: Sequence[Any] | None)
         target, values = class_indices(y, k, labels, "y_true")
         return Classes(values, _names(values), target, scores)
     # 1-D: the scores of the positive class of a binary problem.
-    uniq = np.unique(y).tolist()
+    uniq = _distinct(y)
     if len(uniq) > 2:
         msg = (
             f"y_probas is 1-D (binary scores) but y_true has {len(uniq)} classes "
@@ -160,7 +176,7 @@ def classes_for_scores(y_true: Any, y_probas: Any, labels: Sequence[Any] | None)
         msg = f"labels names {len(labels)} classes but 1-D y_probas scores a binary problem (2)"
         raise ValueError(msg)
     if set(uniq) <= {0, 1}:  # also True/False
-        target = y.astype(np.intp)
+        target = y.astype(np.intp, copy=False)
         values = tuple(labels) if labels is not None else (0, 1)
     elif labels is not None and set(uniq) <= set(labels):
         target = (y == labels[1]).astype(np.intp)

@@ -4,11 +4,17 @@ ROC and precision-recall curves follow scikit-learn's conventions (tied scores f
 threshold; ROC starts at (0, 0) with an infinite threshold; PR ends at recall 0, precision 1),
 so AUC and average precision equal scikit-learn's. :func:`binary_counts` gives every distinct
 threshold; :func:`corner_counts` gives the same curves and metrics from only the thresholds
-where the curves can turn (the charts use it: it sorts one class's scores and ranks the
-other's by bucket, so it never sorts all the scores). The curves are then thinned for
+where the curves can turn (it sorts one class's scores and ranks the other's by bucket, so
+it never sorts all the scores); :func:`sorted_counts` gives every threshold from one sort of
+all the scores with each label packed into its score's lowest bit (cheaper than
+:func:`binary_counts`, and than :func:`corner_counts` when the sorted class is a large
+part of the samples), and :func:`complementary_counts` gives two classes' counts from that
+one sort when one class's scores are ``1 - `` the other's (a binary problem's two columns);
+:func:`turning_rows` then drops the rows that lie on straight runs. The curves are thinned for
 display with :func:`thin`, which keeps the end points and the corners, stays within a
 stated distance of the exact curve and caps the number of points where that distance
-allows.
+allows; :func:`display_curve` (what the charts use) gives the same thinned points and the
+exact metric a chunk at a time, without building the full curve.
 """
 
 from __future__ import annotations
@@ -22,12 +28,17 @@ __all__ = [
     "PrCurve",
     "RocCurve",
     "binary_counts",
+    "complementary",
+    "complementary_counts",
     "confusion_counts",
     "corner_counts",
+    "display_curve",
     "pr_curve",
     "roc_curve",
     "row_normalise",
+    "sorted_counts",
     "thin",
+    "turning_rows",
 ]
 
 # thin(): the grid pre-pass may move the curve by GRID * sqrt(2), the RDP pass by the rest.
@@ -36,6 +47,9 @@ DEFAULT_MAX_POINTS = 200  # per curve, unless holding DEFAULT_TOLERANCE needs mo
 _GRID = 0.0005
 # corner_counts(): from this many negatives on, they are ranked by bucket, not by search.
 _MIN_BUCKETED = 4096
+# _ascending() and display_curve() work this many rows at a time, so temporaries stay in
+# cache and no fresh memory (whose page faults cost as much as the arithmetic) is touched.
+_CHUNK = 1 << 15
 
 
 class ClfCounts(NamedTuple):
@@ -253,18 +267,178 @@ def _ranks(
     return rank, tie
 
 
+def _ascending(
+    is_pos: np.ndarray, scores: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """Each distinct score ascending, with how many samples and positives score at or below.
+
+    One sort of every score: a score >= 0 has a float64 bit pattern below ``2**63`` that
+    orders as the score does (``-0.0`` and ``0.0`` both become 0 once shifted), so shifted
+    left by one it leaves the lowest bit free for the sample's label, and sorting these
+    keys sorts the scores and carries the labels along: no argsort, no merge. ``None``
+    when a score is negative (the keys would not order as the scores).
+    """
+    if len(scores) == 0 or not scores.min() >= 0:
+        return None
+    keys = np.left_shift(scores.view(np.uint64), np.uint64(1))
+    np.bitwise_or(keys, is_pos, out=keys)
+    keys.sort()
+    # The rest a chunk at a time: temporaries stay in cache, and of the outputs (sized for
+    # every sample to be distinct) only the rows written are ever touched.
+    n = len(keys)
+    values = np.empty(n, dtype=np.uint64)
+    count_le = np.empty(n, dtype=np.int64)
+    pos_le = np.empty(n, dtype=np.int64)
+    m = 0
+    carry = 0  # positives in the chunks before
+    one = np.uint64(1)
+    for a in range(0, n, _CHUNK):
+        b = min(a + _CHUNK, n)
+        chunk = np.right_shift(keys[a:b], one)  # the scores' bit patterns, ascending
+        cum = np.cumsum(np.bitwise_and(keys[a:b], one)).view(np.int64)
+        last = np.empty(b - a, dtype=bool)  # the last (highest) sample of each tie
+        np.not_equal(chunk[1:], chunk[:-1], out=last[:-1])
+        last[-1] = b == n or (keys[b] >> one) != chunk[-1]
+        ends = np.flatnonzero(last)
+        k = len(ends)
+        values[m : m + k] = chunk[ends]
+        np.add(ends, a + 1, out=count_le[m : m + k])
+        np.add(cum[ends], carry, out=pos_le[m : m + k])
+        carry += int(cum[-1])
+        m += k
+    return values[:m].view(np.float64), count_le[:m], pos_le[:m]
+
+
+def _descending(
+    values: np.ndarray, count_le: np.ndarray, pos_le: np.ndarray, n_pos: int
+) -> ClfCounts:
+    """:class:`ClfCounts` (descending) from the ascending counts at or below each score."""
+    n = int(count_le[-1])
+    # At or above values[j]: everything but what lies at or below values[j - 1]. Built
+    # back to front, so the arrays come out descending without a copy.
+    tps = np.empty(len(values), dtype=np.int64)
+    fps = np.empty(len(values), dtype=np.int64)
+    tps[-1], fps[-1] = n_pos, n - n_pos
+    np.subtract(n_pos, pos_le[-2::-1], out=tps[:-1])
+    np.subtract(n, count_le[-2::-1], out=fps[:-1])
+    fps[:-1] -= tps[:-1]
+    return ClfCounts(values[::-1], tps, fps, n_pos, n - n_pos)
+
+
+def sorted_counts(is_pos: np.ndarray, scores: np.ndarray) -> ClfCounts | None:
+    """:func:`binary_counts` from one sort of the scores with the labels packed into them.
+
+    Returns ``None`` when a score is negative; use :func:`binary_counts` then.
+    """
+    asc = _ascending(is_pos, scores)
+    if asc is None:
+        return None
+    return _descending(*asc, n_pos=int(asc[2][-1]))
+
+
+def complementary(first: np.ndarray, second: np.ndarray) -> bool:
+    """Whether ``first == 1 - second`` exactly (float64), element by element.
+
+    Then ``first`` is a non-increasing function of ``second``: sorting ``second`` ascending
+    sorts ``first`` descending, and samples tied in ``second`` are tied in ``first`` (ties
+    in ``first`` may also join neighbouring values of ``second``, where ``1 - x`` rounds
+    them together). The first rows are checked alone, so most inputs that are not
+    complementary (softmax outputs, say) are turned away without a full pass.
+    """
+    if first.shape != second.shape or first.ndim != 1:
+        return False
+    # Chunks small enough to stay in cache; the first is small, to turn most inputs away.
+    n, start, size = len(first), 0, 64
+    while start < n:
+        stop = min(start + size, n)
+        if not np.array_equal(first[start:stop], np.subtract(1.0, second[start:stop])):
+            return False
+        start, size = stop, 1 << 16
+    return True
+
+
+def complementary_counts(
+    is_pos: np.ndarray, scores: np.ndarray
+) -> tuple[ClfCounts, ClfCounts] | None:
+    """The counts of a class and of its complement from one sort of the class's scores.
+
+    The first is ``sorted_counts(is_pos, scores)``; the second equals
+    ``binary_counts(~is_pos, 1.0 - scores)``, the other class of a binary problem scored by
+    the other column, valid when that column is exactly ``1 - scores`` (check with
+    :func:`complementary`). Its thresholds run the other way: at ``1 - v`` it counts the
+    samples scored at or below ``v``, its positives being the first class's negatives.
+    ``None`` when a score is negative.
+    """
+    asc = _ascending(is_pos, scores)
+    if asc is None:
+        return None
+    values, count_le, pos_le = asc
+    n_pos = int(pos_le[-1])
+    first = _descending(values, count_le, pos_le, n_pos)
+    other = np.subtract(1.0, values)  # non-increasing: the other class's thresholds
+    n = int(count_le[-1])
+    neg_le = np.subtract(count_le, pos_le)
+    merged = np.equal(other[:-1], other[1:])  # where 1 - v rounds several v together
+    if merged.any():  # keep the last (lowest other-score) row of each
+        rows = np.flatnonzero(~np.append(merged, False))
+        other, neg_le, pos_le = other[rows], neg_le[rows], pos_le[rows]
+    return first, ClfCounts(other, neg_le, pos_le, n - n_pos, n_pos)
+
+
+def turning_rows(counts: ClfCounts, *, curve: str = "pr") -> ClfCounts:
+    """The rows of ``counts`` where the curve can turn: the same polyline, the same metric.
+
+    A row whose threshold holds only negatives, as does the next (lower) row's, lies on a
+    straight segment of both curves (ROC moves right, PR straight down), and adds no
+    recall, so it is dropped (the lowest row of each such run stays, as in
+    :func:`corner_counts`). For ``curve="roc"`` rows holding only positives likewise (ROC
+    moves straight up); PR needs them, as precision changes along them. The last row stays.
+    When fewer than one row in eight would go, ``counts`` comes back as it is.
+    """
+    if curve not in ("pr", "roc"):
+        msg = f"curve must be 'pr' or 'roc', not {curve!r}"
+        raise ValueError(msg)
+    m = len(counts.thresholds)
+    if m <= 2:
+        return counts
+    neg_only = np.empty(m, dtype=bool)
+    neg_only[0] = counts.tps[0] == 0
+    np.equal(counts.tps[1:], counts.tps[:-1], out=neg_only[1:])
+    drop = neg_only[:-1] & neg_only[1:]
+    if curve == "roc":
+        pos_only = np.empty(m, dtype=bool)
+        pos_only[0] = counts.fps[0] == 0
+        np.equal(counts.fps[1:], counts.fps[:-1], out=pos_only[1:])
+        drop |= pos_only[:-1] & pos_only[1:]
+    if np.count_nonzero(drop) * 8 < m:  # too few to pay for gathering the rest
+        return counts
+    rows = np.flatnonzero(~np.append(drop, False))
+    return ClfCounts(
+        counts.thresholds[rows], counts.tps[rows], counts.fps[rows], counts.n_pos, counts.n_neg
+    )
+
+
+def _with_first(first: float, values: np.ndarray, divisor: float | None = None) -> np.ndarray:
+    """``[first, *values]`` (or ``[first, *(values / divisor)]``) in one pass."""
+    out = np.empty(len(values) + 1)
+    out[0] = first
+    if divisor is None:
+        out[1:] = values
+    else:
+        np.divide(values, divisor, out=out[1:])
+    return out
+
+
 def roc_curve(counts: ClfCounts) -> RocCurve:
     """The exact ROC curve and AUC (trapezoidal, as scikit-learn's ``roc_auc_score``)."""
-    thresholds = np.concatenate([[np.inf], counts.thresholds])
-    tps = np.concatenate([[0], counts.tps])
-    fps = np.concatenate([[0], counts.fps])
+    thresholds = _with_first(np.inf, counts.thresholds)
     if counts.n_pos == 0 or counts.n_neg == 0:
-        nan = np.full(len(tps), np.nan)
-        fpr = fps / counts.n_neg if counts.n_neg else nan
-        tpr = tps / counts.n_pos if counts.n_pos else nan
+        nan = np.full(len(thresholds), np.nan)
+        fpr = _with_first(0.0, counts.fps, counts.n_neg) if counts.n_neg else nan
+        tpr = _with_first(0.0, counts.tps, counts.n_pos) if counts.n_pos else nan
         return RocCurve(fpr, tpr, thresholds, float("nan"))
-    fpr = fps / counts.n_neg
-    tpr = tps / counts.n_pos
+    fpr = _with_first(0.0, counts.fps, counts.n_neg)
+    tpr = _with_first(0.0, counts.tps, counts.n_pos)
     return RocCurve(fpr, tpr, thresholds, float(np.trapezoid(tpr, fpr)))
 
 
@@ -273,20 +447,19 @@ def pr_curve(counts: ClfCounts) -> PrCurve:
 
     ``AP = sum_n (R_n - R_{n-1}) P_n`` over the thresholds, without interpolation.
     """
-    predicted = counts.tps + counts.fps
-    precision = counts.tps / predicted  # predicted >= 1 at every threshold
+    precision = np.empty(len(counts.tps) + 1)
+    precision[0] = 1.0
+    np.add(counts.tps, counts.fps, out=precision[1:])  # predicted: >= 1 everywhere
+    np.divide(counts.tps, precision[1:], out=precision[1:])
     if counts.n_pos == 0:
         recall = np.ones(len(precision))
+        recall[0] = 0.0
         ap = float("nan")
     else:
-        recall = counts.tps / counts.n_pos
-        ap = float(np.sum(np.diff(recall, prepend=0.0) * precision))
-    return PrCurve(
-        np.concatenate([[0.0], recall]),
-        np.concatenate([[1.0], precision]),
-        np.concatenate([[np.inf], counts.thresholds]),
-        ap,
-    )
+        recall = _with_first(0.0, counts.tps, counts.n_pos)
+        steps = np.diff(recall)  # (np.dot would go through BLAS threads: slower here)
+        ap = float(np.sum(np.multiply(steps, precision[1:], out=steps)))
+    return PrCurve(recall, precision, _with_first(np.inf, counts.thresholds), ap)
 
 
 def thin(
@@ -328,19 +501,36 @@ def thin(
     n = len(x)
     if n <= 2:
         return np.arange(n)
-    fine = tolerance if fine_tolerance is None else min(fine_tolerance, tolerance)
+    grid, fine = _grid(tolerance, fine_tolerance)
     # Pass 1, linear time: keep the first and last point of each run of consecutive points
     # inside one grid cell. Between two kept points either the exact curve is one segment,
     # or the whole stretch lies in one cell, so it moves by at most the cell's diagonal.
-    grid = min(_GRID, fine / 4)
-    cell = np.floor(x / grid).astype(np.int64) * 1_000_003 + np.floor(y / grid).astype(np.int64)
-    change = cell[1:] != cell[:-1]
+    change = np.empty(n - 1, dtype=bool)
+    for v in (x, y):  # a point's cell is (floor(x / grid), floor(y / grid))
+        c = np.divide(v, grid)
+        np.floor(c, out=c)
+        moved = np.not_equal(c[1:], c[:-1], out=change if v is x else None)
+        if v is y:
+            change |= moved
     keep = np.ones(n, dtype=bool)
-    keep[1:-1] = change[:-1] | change[1:]
+    np.logical_or(change[:-1], change[1:], out=keep[1:-1])
     idx = np.flatnonzero(keep)
+    return idx[_thin_kept(x[idx], y[idx], tolerance, fine, max_points)]
+
+
+def _grid(tolerance: float, fine_tolerance: float | None) -> tuple[float, float]:
+    fine = tolerance if fine_tolerance is None else min(fine_tolerance, tolerance)
+    return min(_GRID, fine / 4), fine
+
+
+def _thin_kept(
+    x: np.ndarray, y: np.ndarray, tolerance: float, fine: float, max_points: int | None
+) -> np.ndarray:
+    """Pass 2 of :func:`thin`, on the points the grid pass kept: which of them to keep."""
+    grid = min(_GRID, fine / 4)
     # Pass 2: Ramer-Douglas-Peucker on what is left, with the rest of the tolerance.
     slack = grid * np.sqrt(2)
-    splits, levels = _rdp(x[idx], y[idx], fine - slack)
+    splits, levels = _rdp(x, y, fine - slack)
     # RDP to eps keeps exactly the splits whose level (the smallest error on their path
     # from the root) exceeds eps, so one run at the fine tolerance gives every coarser one:
     # take the finest that fits the cap, but no coarser than the tolerance.
@@ -350,7 +540,75 @@ def thin(
         cut = float(np.sort(levels)[::-1][budget]) if budget < len(levels) else eps
         eps = min(max(cut, eps), tolerance - slack)
     chosen = np.sort(splits[levels > eps])
-    return idx[np.concatenate([[0], chosen, [len(idx) - 1]])]
+    return np.concatenate([[0], chosen, [len(x) - 1]])
+
+
+
+def display_curve(
+    counts: ClfCounts,
+    *,
+    curve: str,
+    tolerance: float = DEFAULT_TOLERANCE,
+    fine_tolerance: float | None = None,
+    max_points: int | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
+    """The thinned curve and exact metric: ``thin`` applied to ``pr_curve`` or ``roc_curve``.
+
+    Returns ``(x, y, thresholds, metric)``: recall, precision and average precision for
+    ``curve="pr"``, false and true positive rate and AUC for ``"roc"``, for the points that
+    ``thin(x, y, ...)`` keeps of the full curve (the same points), and the metric of the
+    full curve (equal to :func:`pr_curve`'s or :func:`roc_curve`'s to rounding). The
+    full curve is never built: it is computed, summed and grid-thinned a chunk at a time.
+    Empty arrays and NaN when the metric is undefined (no positives; for ROC, or no
+    negatives).
+    """
+    if curve not in ("pr", "roc"):
+        msg = f"curve must be 'pr' or 'roc', not {curve!r}"
+        raise ValueError(msg)
+    tps, fps = counts.tps, counts.fps
+    if counts.n_pos == 0 or (curve == "roc" and counts.n_neg == 0):
+        return np.empty(0), np.empty(0), np.empty(0), float("nan")
+    grid, fine = _grid(tolerance, fine_tolerance)
+
+    def points(rows: slice | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        tp = tps[rows]
+        if curve == "pr":
+            y = np.add(tp, fps[rows], dtype=np.float64)
+            np.divide(tp, y, out=y)
+            return np.divide(tp, counts.n_pos), y
+        return np.divide(fps[rows], counts.n_neg), np.divide(tp, counts.n_pos)
+
+    m = len(tps)  # the curve has m + 1 points: the start point, then one per row
+    x_prev, y_prev = 0.0, 1.0 if curve == "pr" else 0.0
+    change = np.empty(m, dtype=bool)  # change[i]: point i + 1 in another cell than point i
+    cell_prev = (0.0, np.floor(y_prev / grid))
+    total = 0.0
+    for a in range(0, m, _CHUNK):
+        b = min(a + _CHUNK, m)
+        x, y = points(slice(a, b))
+        dx = np.diff(x, prepend=x_prev)
+        if curve == "pr":  # sum (R_n - R_{n-1}) P_n
+            total += float(np.sum(dx * y))
+        else:  # trapezoids
+            total += float(np.sum(dx * (y + np.concatenate([[y_prev], y[:-1]])))) / 2
+        cx = np.floor(np.divide(x, grid, out=dx))
+        cy = np.floor(y / grid)
+        out = change[a:b]
+        np.not_equal(cx, np.concatenate([[cell_prev[0]], cx[:-1]]), out=out)
+        out |= cy != np.concatenate([[cell_prev[1]], cy[:-1]])
+        x_prev, y_prev, cell_prev = float(x[-1]), float(y[-1]), (float(cx[-1]), float(cy[-1]))
+    # Point i is kept when it leaves or enters a cell; the ends always.
+    keep = np.ones(m + 1, dtype=bool)
+    np.logical_or(change[:-1], change[1:], out=keep[1:-1])
+    idx = np.flatnonzero(keep)
+    x = np.empty(len(idx))
+    y = np.empty(len(idx))
+    x[0], y[0] = 0.0, 1.0 if curve == "pr" else 0.0
+    x[1:], y[1:] = points(idx[1:] - 1)
+    kept = _thin_kept(x, y, tolerance, fine, max_points)
+    idx = idx[kept]
+    thresholds = np.where(idx > 0, counts.thresholds[np.maximum(idx - 1, 0)], np.inf)
+    return x[kept], y[kept], thresholds, total
 
 
 def _rdp(x: np.ndarray, y: np.ndarray, eps: float) -> tuple[np.ndarray, np.ndarray]:

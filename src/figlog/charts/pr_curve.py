@@ -8,8 +8,6 @@ from typing import Any
 from ._chart import Chart
 from ._curves import class_curves, require_rows
 from ._inputs import classes_for_scores, select
-from ._metrics import ClfCounts
-from ._metrics import pr_curve as _pr
 from ._registry import make_preset
 from .custom import make_chart
 
@@ -43,11 +41,6 @@ PRESET = make_preset(
     string_fields={"title": "Precision-recall"},
     origin="builtin",
 )
-
-
-def _curve(counts: ClfCounts) -> tuple[Any, Any, Any, float]:
-    pr = _pr(counts)
-    return pr.recall, pr.precision, pr.thresholds, pr.average_precision
 
 
 def pr_curve(
@@ -100,7 +93,7 @@ def pr_curve(
     """
     classes = classes_for_scores(y_true, y_probas, labels)
     chosen = select(classes, classes_to_plot)
-    result = class_curves(classes, chosen, _curve, x="recall", y="precision")
+    result = class_curves(classes, chosen, x="recall", y="precision")
     require_rows(result, classes, chosen, needs="positive")
     metrics = {
         "average_precision": result.metric,

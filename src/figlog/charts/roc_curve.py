@@ -8,8 +8,6 @@ from typing import Any
 from ._chart import Chart
 from ._curves import class_curves, require_rows
 from ._inputs import classes_for_scores, select
-from ._metrics import ClfCounts
-from ._metrics import roc_curve as _roc
 from ._registry import make_preset
 from .custom import make_chart
 
@@ -52,11 +50,6 @@ PRESET = make_preset(
     string_fields={"title": "ROC"},
     origin="builtin",
 )
-
-
-def _curve(counts: ClfCounts) -> tuple[Any, Any, Any, float]:
-    roc = _roc(counts)
-    return roc.fpr, roc.tpr, roc.thresholds, roc.auc
 
 
 def roc_curve(
@@ -108,7 +101,7 @@ def roc_curve(
     classes = classes_for_scores(y_true, y_probas, labels)
     chosen = select(classes, classes_to_plot)
     # ROC is symmetric in the classes: sort whichever of positives and negatives is smaller.
-    result = class_curves(classes, chosen, _curve, x="fpr", y="tpr", side="smaller")
+    result = class_curves(classes, chosen, x="fpr", y="tpr", side="smaller")
     require_rows(result, classes, chosen, needs="positive and one negative")
     metrics = {
         "auc": result.metric,
