@@ -128,7 +128,7 @@ def confusion_matrix(
             msg = f"class_names names {len(names)} classes but probs has {k} columns"
             raise ValueError(msg)
         actual, values = class_indices(y, k, names, "y_true")
-        predicted = np.argmax(scores, axis=1)
+        counts = _counts_from_scores(actual, scores)
     else:
         p = as_labels(preds, "preds")
         if len(p) != len(y):
@@ -141,7 +141,7 @@ def confusion_matrix(
         else:
             actual, predicted, values = _shared_classes(y, p)
             k = len(values)
-    counts = confusion_counts(actual, predicted, k)
+        counts = confusion_counts(actual, predicted, k)
     fraction = row_normalise(counts)
     shown = [str(v) for v in values]
     if len(set(shown)) != len(shown):
@@ -160,6 +160,33 @@ def confusion_matrix(
         "fraction": "fraction",
     }
     return make_chart(PRESET, table, fields, {"title": title}, metrics=metrics)
+
+
+# _counts_from_scores() works this many rows at a time, so the predictions and the cell
+# indices stay in cache instead of being written to fresh memory and read back.
+_CHUNK = 1 << 16
+
+
+def _counts_from_scores(actual: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    """:func:`confusion_counts` of ``actual`` and each row's argmax, a chunk at a time.
+
+    Equal to ``confusion_counts(actual, scores.argmax(axis=1), k)``: the argmax over rows
+    is the one pass over the scores that cannot be avoided; the predictions, the cell
+    indices and their counts are made per chunk so that nothing of length ``n_samples``
+    besides the inputs is allocated.
+    """
+    n, k = scores.shape
+    counts = np.zeros(k * k, dtype=np.int64)
+    pred = np.empty(min(n, _CHUNK), dtype=np.intp)
+    cell = np.empty(min(n, _CHUNK), dtype=np.intp)
+    for a in range(0, n, _CHUNK):
+        b = min(a + _CHUNK, n)
+        m = b - a
+        np.argmax(scores[a:b], axis=1, out=pred[:m])
+        np.multiply(actual[a:b], k, out=cell[:m], casting="unsafe")
+        cell[:m] += pred[:m]
+        counts += np.bincount(cell[:m], minlength=k * k)
+    return counts.reshape(k, k)
 
 
 def _class_names(class_names: Any) -> list[Any] | None:
