@@ -19,6 +19,7 @@ exact metric a chunk at a time, without building the full curve.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 import numpy as np
@@ -170,8 +171,8 @@ def corner_counts(
 def _corners(is_pos: np.ndarray, scores: np.ndarray, min_bucketed: int) -> ClfCounts:
     pos = scores[is_pos]
     pos.sort()
-    neg = scores[~is_pos]
-    n_pos, n_neg = len(pos), len(neg)
+    n_pos = len(pos)
+    n_neg = len(scores) - n_pos
     # The distinct positive scores, ascending, and how many positives score at or above.
     first = np.empty(n_pos, dtype=bool)
     first[:1] = True
@@ -182,14 +183,26 @@ def _corners(is_pos: np.ndarray, scores: np.ndarray, min_bucketed: int) -> ClfCo
     tps = n_pos - starts
     # Each negative's rank r (how many distinct positive scores lie below it) and whether
     # it ties the one at r. Negatives strictly above values[i] are those ranked above i.
-    rank, tie = _ranks(neg, values, min_bucketed=min_bucketed)
-    per_rank = np.bincount(rank, minlength=k + 1)
-    fps_above = n_neg - np.cumsum(per_rank)[:k]
-    fps = fps_above + np.bincount(rank[tie], minlength=k)[:k]
+    # Counted a chunk of samples at a time: the negatives, their ranks and ties stay in
+    # cache instead of filling fresh n-length arrays (page faults cost as much as the maths).
     # The lowest negative of each rank, ties left out (rank k + 1): the lowest threshold
     # strictly between two positive scores, and (rank 0) the lowest score of all.
+    rank_of = _ranker(values, n_neg, min_bucketed=min_bucketed)
+    per_rank = np.zeros(k + 1, dtype=np.int64)
+    tied = np.zeros(k, dtype=np.int64)
     lowest = np.full(k + 2, np.inf)
-    np.minimum.at(lowest, np.where(tie, k + 1, rank), neg)
+    step = _CHUNK * 2
+    for a in range(0, len(scores), step):
+        neg = scores[a : a + step][~is_pos[a : a + step]]
+        if not len(neg):
+            continue
+        rank, tie = rank_of(neg)
+        per_rank += np.bincount(rank, minlength=k + 1)
+        tied += np.bincount(rank[tie], minlength=k)[:k]
+        rank[tie] = k + 1
+        np.minimum.at(lowest, rank, neg)
+    fps_above = n_neg - np.cumsum(per_rank)[:k]
+    fps = fps_above + tied
     # Two rows per positive score, descending as the curves run: the corner before it (the
     # lowest negative between it and the next higher positive score, kept when there is
     # one) and the score itself. One more row for the tail: the negatives below every
@@ -227,14 +240,28 @@ def _ranks(
     look-up); one in a bucket with a single value by one comparison; only the rest are
     searched.
     """
+    return _ranker(values, len(x), min_bucketed=min_bucketed)(x)
+
+
+def _ranker(
+    values: np.ndarray, n_x: int, *, min_bucketed: int
+) -> Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]:
+    """:func:`_ranks` for ``n_x`` elements in all, as a function applied a chunk at a time.
+
+    The bucket table is built once; the returned function ranks any chunk of ``x``.
+    """
     k = len(values)
-    n_buckets = min(8 * k, k + len(x))
+    n_buckets = min(8 * k, k + n_x)
     with np.errstate(over="ignore", divide="ignore"):
         scale = n_buckets / (values[-1] - values[0]) if k >= 2 else 0.0
-    if len(x) < max(min_bucketed, 1) or not (np.isfinite(scale) and scale > 0):
-        rank = np.searchsorted(values, x)
-        tie = values[np.minimum(rank, k - 1)] == x if k else np.zeros(len(x), dtype=bool)
-        return rank, tie
+    if n_x < max(min_bucketed, 1) or not (np.isfinite(scale) and scale > 0):
+
+        def searched(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+            rank = np.searchsorted(values, x)
+            tie = values[np.minimum(rank, k - 1)] == x if k else np.zeros(len(x), dtype=bool)
+            return rank, tie
+
+        return searched
 
     def bucket_of(v: np.ndarray) -> np.ndarray:  # 0 below values[0], n_buckets + 2 above
         b = np.subtract(v, values[0])
@@ -252,19 +279,23 @@ def _ranks(
     table -= per_bucket
     table *= 4
     table += np.minimum(per_bucket, 2)
-    code = table[bucket_of(x)]
-    in_bucket = code & 3
-    rank = (code >> 2).astype(np.intp)
-    shared = np.flatnonzero(in_bucket)
-    sub = x[shared]
-    r = rank[shared]
-    r += sub > values[r]  # right when the bucket holds one value
-    several = np.flatnonzero(in_bucket[shared] > 1)
-    r[several] = np.searchsorted(values, sub[several])
-    rank[shared] = r
-    tie = np.zeros(len(x), dtype=bool)
-    tie[shared] = values[np.minimum(r, k - 1)] == sub
-    return rank, tie
+
+    def bucketed(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        code = table[bucket_of(x)]
+        in_bucket = code & 3
+        rank = (code >> 2).astype(np.intp)
+        shared = np.flatnonzero(in_bucket)
+        sub = x[shared]
+        r = rank[shared]
+        r += sub > values[r]  # right when the bucket holds one value
+        several = np.flatnonzero(in_bucket[shared] > 1)
+        r[several] = np.searchsorted(values, sub[several])
+        rank[shared] = r
+        tie = np.zeros(len(x), dtype=bool)
+        tie[shared] = values[np.minimum(r, k - 1)] == sub
+        return rank, tie
+
+    return bucketed
 
 
 def _ascending(
