@@ -7,7 +7,6 @@ import re
 
 import numpy as np
 from matplotlib.text import Annotation, Text
-from matplotlib.transforms import IdentityTransform
 
 from ._colors import TRANSPARENT, rgba
 from ._context import Ctx, Extraction, approximated, converted, extract, hidden
@@ -140,16 +139,14 @@ def _annotation(ann: Annotation, ctx: Ctx) -> Extraction:
         xy = (ctx.ax.convert_xunits(xy[0]), ctx.ax.convert_yunits(xy[1]))
     target_tr = _coords_transform(ann.xycoords, ctx)
     if target_tr is None:
-        return approximated(f"annotation coordinates {ann.xycoords!r} not supported",
-                            *_fallback(ann, ctx))
+        return approximated(f"annotation coordinates {ann.xycoords!r} not supported")
     (x, y), coords, note = _place(ctx, xy, target_tr)
     if note.startswith("text in 3-D"):
         return approximated(note)
     text_tr = _coords_transform(ann.anncoords, ctx, offset_from=target_tr, xy=xy,
                                 fontsize=float(ann.get_fontsize()))
     if text_tr is None:
-        return approximated(f"annotation text coordinates {ann.anncoords!r} not supported",
-                            *_fallback(ann, ctx))
+        return approximated(f"annotation text coordinates {ann.anncoords!r} not supported")
     head_disp = target_tr.transform(np.asarray(xy, float).reshape(1, 2))[0]
     tail_disp = text_tr.transform(np.asarray(ann.xyann, float).reshape(1, 2))[0]
     # Plotly pixels are 1/100 inch; matplotlib display units are 1/dpi inch.
@@ -199,9 +196,3 @@ def _coords_transform(spec, ctx: Ctx, offset_from=None, xy=None, fontsize: float
     if hasattr(spec, "transform") and hasattr(spec, "inverted"):
         return spec
     return None
-
-
-def _fallback(ann: Annotation, ctx: Ctx) -> list[TextMark]:
-    return []
-
-
