@@ -166,21 +166,7 @@ class Table:
             raise KeyError(msg) from None
 
     def _check_cell(self, j: int, cell: Any, row: int) -> ColumnType:
-        ctype = cell_type(cell)
-        if ctype is None:
-            msg = (
-                f"row {row}, column {self._names[j]!r}: a {describe(cell)} cannot be a table "
-                "cell; use numbers, strings, booleans, None, or Image/Html/Plotly media"
-            )
-            raise TypeError(msg)
-        merged = merge_types(self._types[j], ctype)
-        if merged is None:
-            msg = (
-                f"row {row}, column {self._names[j]!r}: expected {self._types[j]}, got "
-                f"{describe(cell)}"
-            )
-            raise TypeError(msg)
-        return merged
+        return _merge_cell(self._types[j], cell, self._names[j], row)
 
     def _extend_rows(self, rows: list[Sequence[Any]]) -> None:
         width = len(self._names)
@@ -196,15 +182,8 @@ class Table:
         start = len(self)
         new = []
         for j in range(width):
-            values, ctype = _typed_column([r[j] for r in rows], self._names[j], start=start)
-            merged = merge_types(self._types[j], ctype)
-            if merged is None:
-                msg = (
-                    f"row {start}, column {self._names[j]!r}: expected {self._types[j]}, got "
-                    f"{ctype} cells"
-                )
-                raise TypeError(msg)
-            new.append((values, merged))
+            new.append(_typed_column([r[j] for r in rows], self._names[j], start=start,
+                                     ctype=self._types[j]))
         for j, (values, merged) in enumerate(new):
             self._cols[j].extend(values)
             self._types[j] = merged
@@ -233,30 +212,40 @@ class Table:
             self._types.append(ctype)
 
 
-def _typed_column(values: list[Any], name: str, *, start: int) -> tuple[list[Any], ColumnType]:
-    """Normalise a column's cells and infer its type; errors name the row and column."""
+def _typed_column(values: list[Any], name: str, *, start: int,
+                  ctype: ColumnType = "null") -> tuple[list[Any], ColumnType]:
+    """Normalise a column's cells and infer its type, starting from ``ctype``.
+
+    Errors name the first offending row and the column.
+    """
     kinds = {type(v) for v in values}
     if kinds <= _PLAIN.keys():  # fast path: plain Python scalars only (the common bulk case)
         found = {_PLAIN[k] for k in kinds} - {"null"}
+        if ctype != "null":
+            found.add(ctype)
         if len(found) <= 1 or found == {"int", "float"}:
-            ctype = "float" if "float" in found else (found.pop() if found else "null")
-            return values, ctype
+            merged = "float" if "float" in found else (found.pop() if found else "null")
+            return values, merged
     values = [normalise_cell(v) for v in values]
-    ctype: ColumnType = "null"
     for i, v in enumerate(values):
-        vt = cell_type(v)
-        if vt is None:
-            msg = (
-                f"row {start + i}, column {name!r}: a {describe(v)} cannot be a table cell; "
-                "use numbers, strings, booleans, None, or Image/Html/Plotly media"
-            )
-            raise TypeError(msg)
-        merged = merge_types(ctype, vt)
-        if merged is None:
-            msg = f"row {start + i}, column {name!r}: expected {ctype}, got {describe(v)}"
-            raise TypeError(msg)
-        ctype = merged
+        ctype = _merge_cell(ctype, v, name, start + i)
     return values, ctype
+
+
+def _merge_cell(ctype: ColumnType, cell: Any, name: str, row: int) -> ColumnType:
+    """The column type after adding ``cell``; ``TypeError`` naming row and column if refused."""
+    vt = cell_type(cell)
+    if vt is None:
+        msg = (
+            f"row {row}, column {name!r}: a {describe(cell)} cannot be a table cell; "
+            "use numbers, strings, booleans, None, or Image/Html/Plotly media"
+        )
+        raise TypeError(msg)
+    merged = merge_types(ctype, vt)
+    if merged is None:
+        msg = f"row {row}, column {name!r}: expected {ctype}, got {describe(cell)}"
+        raise TypeError(msg)
+    return merged
 
 
 def _as_rows(data: Any) -> list[Sequence[Any]]:
