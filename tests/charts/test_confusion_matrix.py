@@ -87,3 +87,18 @@ def test_labels_by_name_through_class_names() -> None:
 def test_bad_input_names_the_argument(kwargs, error, match) -> None:
     with pytest.raises(error, match=match):
         plot.confusion_matrix(**kwargs)
+
+
+@pytest.mark.parametrize("shift", [0.0, -0.5])  # positive scores (int64 argmax) and not
+def test_chunked_counts_from_probabilities_match_sklearn(monkeypatch, shift):
+    from figlog.charts import confusion_matrix as cm_module
+
+    monkeypatch.setattr(cm_module, "_CHUNK", 7)  # many chunks, a short last one
+    rng = np.random.default_rng(3)
+    probs = np.round(rng.random((200, 4)), 1) + 0.05 + shift  # many ties within rows
+    probs[5] = probs[5, 0]  # a whole row tied: the first column wins, as in numpy
+    y = rng.integers(0, 4, 200)
+    chart = plot.confusion_matrix(probs=probs, y_true=y)
+    counts = np.array(chart.table.get_column("nPredictions")).reshape(4, 4)
+    expected = skm.confusion_matrix(y, probs.argmax(axis=1), labels=range(4))
+    assert (counts == expected).all()

@@ -176,6 +176,12 @@ def _counts_from_scores(actual: np.ndarray, scores: np.ndarray) -> np.ndarray:
     besides the inputs is allocated.
     """
     n, k = scores.shape
+    # Positive float64 values order as their bit patterns do as int64, and numpy's argmax
+    # over short int64 rows is about a third faster than over float64 rows (the scores are
+    # finite, checked before). Zero or negative scores (where -0.0 and negatives would not
+    # order so) take the float argmax.
+    if n and scores.dtype == np.float64 and scores.min() > 0:
+        scores = scores.view(np.int64)
     counts = np.zeros(k * k, dtype=np.int64)
     pred = np.empty(min(n, _CHUNK), dtype=np.intp)
     cell = np.empty(min(n, _CHUNK), dtype=np.intp)
