@@ -44,6 +44,7 @@ class Journal:
         self._lock = threading.Lock()        # guards the journal fd and the pending rows
         self._db_lock = threading.Lock()     # one flush at a time
         self._rows: list[Row] = []
+        self._held: list[tuple[Path, int]] = []  # journals whose rows are not committed yet
         self._path, self._fd = self._open()
         self._error: BaseException | None = None
         self._closed = threading.Event()
@@ -74,27 +75,26 @@ class Journal:
             self._rows.extend((self._run_id, k, step, kind, v, ts) for k, kind, v in rows)
 
     def flush(self) -> None:
-        """Move every journalled row into SQLite now, then drop the journal that held them."""
+        """Move every journalled row into SQLite now, then drop the journals that held them."""
         with self._db_lock:
             with self._lock:
                 if not self._rows:
                     return
                 rows, self._rows = self._rows, []
-                old_path, old_fd = self._path, self._fd
+                self._held.append((self._path, self._fd))
                 self._path, self._fd = self._open()
             try:
                 _commit(self._conn, rows)
             except BaseException:
-                # Keep the old journal: its owner is alive, so recovery will not touch it
-                # until this process dies or the next flush succeeds.
+                # Every journal stays on disk, locked by this live process: the rows are
+                # retried by the next flush, or replayed by recovery if this process dies.
                 with self._lock:
                     self._rows = rows + self._rows
-                    os.close(self._fd)
-                    os.unlink(self._path)
-                    self._path, self._fd = old_path, old_fd
                 raise
-            os.unlink(old_path)
-            os.close(old_fd)
+            held, self._held = self._held, []
+            for path, fd in held:
+                os.unlink(path)
+                os.close(fd)
 
     def close(self) -> None:
         """Flush, stop the thread and remove the (now empty) journal."""
