@@ -26,6 +26,8 @@ from ._db import connect, transaction
 __all__ = ["FLUSH_SECONDS", "Journal", "flush_local", "recover"]
 
 FLUSH_SECONDS = float(os.environ.get("FIGLOG_FLUSH_SECONDS", "0.25"))
+# FIGLOG_SYNC=full: also survive power loss, at the price of an fsync per log() call.
+_FSYNC = os.environ.get("FIGLOG_SYNC", "normal").lower() == "full"
 _INSERT = ("INSERT OR REPLACE INTO history (run_id, key, step, kind, v, ts) "
            "VALUES (?, ?, ?, ?, ?, ?)")
 _live: weakref.WeakSet[Journal] = weakref.WeakSet()
@@ -72,6 +74,8 @@ class Journal:
         line = json.dumps([self._run_id, step, ts, rows], separators=(",", ":")) + "\n"
         with self._lock:
             os.write(self._fd, line.encode("utf-8", "surrogatepass"))
+            if _FSYNC:
+                os.fsync(self._fd)
             self._rows.extend((self._run_id, k, step, kind, v, ts) for k, kind, v in rows)
 
     def flush(self) -> None:
