@@ -8,7 +8,8 @@
 
 from __future__ import annotations
 
-from . import converters, plot
+from . import converters as converters  # figlog.converters.to_plotly is public
+from . import plot
 from .charts import plot_table, presets
 from .converters import ConversionError, EmptyPlotError
 from .media import Html, Image, Plotly

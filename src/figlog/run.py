@@ -53,7 +53,6 @@ class Run:
         self.resumed = self._writer.resumed
         self._step = self._writer.next_step
         self._pending: dict[str, Pending] = {}
-        self._step_open = False  # True after log(step=N): step N may still take more keys
         self._logged = False
         self._finished = False
         self.start_time = time.time()
@@ -98,10 +97,12 @@ class Run:
         if not isinstance(data, Mapping):
             msg = f"log(data=...) expects a dict of key -> value, got {type(data).__name__}"
             raise TypeError(msg)
-        if step is not None and (not isinstance(step, int) or isinstance(step, bool) or step < 0):
+        if step is not None:
             msg = f"log(step=...) must be a non-negative int, got {step!r}"
-            raise TypeError(msg) if not isinstance(step, int) or isinstance(step, bool) \
-                else ValueError(msg)
+            if not isinstance(step, int) or isinstance(step, bool):
+                raise TypeError(msg)
+            if step < 0:
+                raise ValueError(msg)
         # A process that resumes or joins a run may start at any step (ranks of one job start
         # at different moments); from its first log on, its steps only move forward.
         if step is not None and step < self._step and self._logged:
@@ -118,7 +119,6 @@ class Run:
                     self._writer.write_step(self._step, self._pending)
                     self._pending = {}
                 self._step = step
-                self._step_open = False
             self._pending.update(checked)
             self._logged = True
             if not commit:
@@ -126,11 +126,8 @@ class Run:
             if self._pending:
                 self._writer.write_step(self._step, self._pending)
             self._pending = {}
-            if step is None:
+            if step is None:  # an explicit step stays open for more keys at that step
                 self._step += 1
-                self._step_open = False
-            else:
-                self._step_open = True
 
     def finish(self, *, status: str = "finished") -> None:
         """Write any pending step and mark the run finished. Calling it twice is harmless."""

@@ -20,7 +20,7 @@ import figlog
 from figlog.media import Html
 from figlog.media._assets import scan
 from figlog.media._rewrite import TOKEN, externalize, localize, resolve
-from figlog.store._bundles import bundle_mime, read_html, resolve_html, store_html
+from figlog.store._bundles import bundle_mime, resolve_html, store_html
 from figlog.store._media import MediaFiles
 
 

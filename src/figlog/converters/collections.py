@@ -17,7 +17,7 @@ from matplotlib.transforms import IdentityTransform
 
 from ._colors import TRANSPARENT, colorscale, normalized, rgba_list
 from ._context import Ctx, Extraction, approximated, converted, extract, hidden
-from ._markers import DASHES, UNFILLED, hatch_pattern, symbol_for_path
+from ._markers import UNFILLED, hatch_pattern, symbol_for_path
 from ._transforms import classify, rings, to_coords
 from .ir import LineMark, LineStyle, MarkerSpec
 from .lines import area_marks, polyline_mark, public_label

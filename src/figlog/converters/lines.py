@@ -8,7 +8,7 @@ from matplotlib.lines import Line2D
 from ._colors import TRANSPARENT, rgba
 from ._context import Ctx, Extraction, approximated, converted, extract, hidden
 from ._markers import DASHES, STEP_SHAPES, UNFILLED, symbol_for
-from ._transforms import classify, svg_path, to_coords
+from ._transforms import classify, to_coords
 from .ir import LineMark, LineStyle, MarkerSpec, PathMark
 
 __all__ = ["line_style", "marker_spec", "public_label"]

@@ -15,7 +15,7 @@ from matplotlib.path import Path
 from ._colors import TRANSPARENT, rgba
 from ._context import Ctx, Extraction, approximated, converted, extract, hidden
 from ._markers import DASHES, hatch_pattern
-from ._transforms import classify, rings, svg_path, to_coords
+from ._transforms import classify, rings, to_coords
 from .ir import LineStyle, PathMark
 from .lines import area_marks, public_label
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from ._types import TYPES, ColumnType, cell_type, describe, merge_types, normalise_cell
+from ._types import ColumnType, cell_type, describe, merge_types, normalise_cell
 
 __all__ = ["Table"]
 
@@ -302,5 +302,3 @@ def _cells_equal(a: list[Any], b: list[Any]) -> bool:
             return False
     return True
 
-
-assert set(TYPES) >= set(_PLAIN.values())
