@@ -93,7 +93,7 @@ def test_bad_input_names_the_argument(kwargs, error, match) -> None:
 def test_chunked_counts_from_probabilities_match_sklearn(monkeypatch, shift):
     from figlog.charts import confusion_matrix as cm_module
 
-    monkeypatch.setattr(cm_module, "_CHUNK", 7)  # many chunks, a short last one
+    monkeypatch.setattr(cm_module, "_CHUNK", 28)  # 7 rows of 4 a chunk: a short last one
     rng = np.random.default_rng(3)
     probs = np.round(rng.random((200, 4)), 1) + 0.05 + shift  # many ties within rows
     probs[5] = probs[5, 0]  # a whole row tied: the first column wins, as in numpy
@@ -102,3 +102,29 @@ def test_chunked_counts_from_probabilities_match_sklearn(monkeypatch, shift):
     counts = np.array(chart.table.get_column("nPredictions")).reshape(4, 4)
     expected = skm.confusion_matrix(y, probs.argmax(axis=1), labels=range(4))
     assert (counts == expected).all()
+
+
+@pytest.mark.parametrize(
+    "row", [[-0.0, 0.0, 0.0], [0.0, -0.0, 0.0], [1e-300, 5e-324, 0.0], [-1.0, -0.5, -0.5]]
+)
+def test_signed_zeros_tiny_and_negative_scores_take_numpys_argmax(monkeypatch, row):
+    from figlog.charts import confusion_matrix as cm_module
+
+    monkeypatch.setattr(cm_module, "_PARALLEL_FROM", 8)  # the threaded path on small input
+    probs = np.tile(np.array(row), (50, 1))
+    probs[::7] = [0.2, 0.7, 0.1]
+    y = np.arange(50) % 3
+    chart = plot.confusion_matrix(probs=probs, y_true=y)
+    counts = np.array(chart.table.get_column("nPredictions")).reshape(3, 3)
+    assert (counts == skm.confusion_matrix(y, probs.argmax(axis=1), labels=range(3))).all()
+
+
+@pytest.mark.parametrize("bad", [np.inf, -np.inf, np.nan, -np.nan])
+def test_a_non_finite_probability_anywhere_is_an_error(monkeypatch, bad):
+    from figlog.charts import confusion_matrix as cm_module
+
+    monkeypatch.setattr(cm_module, "_CHUNK", 12)
+    probs = np.full((40, 3), 0.25)
+    probs[37, 1] = bad  # in the last chunk, and not the row's largest when it is -inf
+    with pytest.raises(ValueError, match=r"probs has 1 NaN or infinite values \(first at row 37, column 1\)"):
+        plot.confusion_matrix(probs=probs, y_true=np.zeros(40, dtype=int))

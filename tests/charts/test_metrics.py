@@ -320,6 +320,40 @@ def test_sorted_and_complementary_counts_equal_binary_counts(data) -> None:
     _assert_counts_equal(second, m.binary_counts(~y, 1.0 - s))
 
 
+@settings(max_examples=200, deadline=None)
+@given(nonnegative_data(), st.integers(1, 40))
+def test_counts_from_the_two_part_sort_equal_binary_counts(data, chunk: int) -> None:
+    from figlog.charts import _sorting
+
+    y, s = data
+    old = _sorting.PARALLEL_FROM, _sorting.cores, m._CHUNK
+    # Two threads on small input, read off a few rows at a time so the seams are crossed.
+    _sorting.PARALLEL_FROM, _sorting.cores, m._CHUNK = 1, lambda: 2, chunk
+    try:
+        first, second = m.complementary_counts(y, s)
+        counts = m.sorted_counts(y, s)
+    finally:
+        _sorting.PARALLEL_FROM, _sorting.cores, m._CHUNK = old
+    _assert_counts_equal(counts, m.binary_counts(y, s))
+    _assert_counts_equal(first, m.binary_counts(y, s))
+    _assert_counts_equal(second, m.binary_counts(~y, 1.0 - s))
+
+
+@pytest.mark.parametrize("n", [1, 2, 1000, 300_000])
+def test_sort_keys_in_two_parts_never_splits_a_tie(monkeypatch, n: int) -> None:
+    from figlog.charts import _sorting
+
+    monkeypatch.setattr(_sorting, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(_sorting, "cores", lambda: 2)
+    rng = np.random.default_rng(n)
+    keys = rng.integers(0, 40, n, dtype=np.uint64)  # few values: ties straddle any pivot
+    expected = np.sort(keys)
+    out, split = _sorting.sort_keys(keys.copy(), tie_mask=3)
+    np.testing.assert_array_equal(out, expected)
+    if 0 < split < n:
+        assert out[split - 1] >> 2 != out[split] >> 2
+
+
 def test_complementary_counts_where_one_minus_v_merges_distinct_scores() -> None:
     # 1 - 1e-17 == 1 - 2e-17 == 1.0 in float64: distinct scores, one threshold of the other.
     s = np.array([0.0, 1e-17, 2e-17, 0.5, 0.5, 1.0, 2e-17])

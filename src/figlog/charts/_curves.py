@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import os
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -12,6 +11,7 @@ import numpy as np
 from ..tables import Table
 from . import _metrics
 from ._inputs import Classes
+from ._threads import cores
 
 __all__ = [
     "DISPLAY_TOLERANCE", "MAX_POINTS", "TOLERANCE", "CurveResult", "class_curves",
@@ -77,10 +77,10 @@ def class_curves(
         )
         return cx, cy, thr, metric, counts.n_pos
 
-    # numpy releases the GIL while sorting, so classes sort in parallel (a complementary
-    # pair is sorted already: what is left per class is too little to share out).
-    workers = min(len(chosen), os.cpu_count() or 1, 8)
-    if pair is None and workers > 1 and len(classes.target) >= 50_000:
+    # numpy releases the GIL while it sorts and counts, so classes run in parallel (for a
+    # complementary pair, sorted already, what is left is the two display curves).
+    workers = min(len(chosen), cores(), 8)
+    if workers > 1 and len(classes.target) >= 50_000:
         with ThreadPoolExecutor(workers) as pool:
             results = list(pool.map(one, chosen))
     else:

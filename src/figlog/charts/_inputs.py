@@ -8,7 +8,10 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["Classes", "as_labels", "as_scores", "classes_for_scores", "select", "class_indices"]
+__all__ = [
+    "Classes", "as_labels", "as_scores", "class_indices", "classes_for_scores", "require_finite",
+    "select",
+]
 
 
 @dataclass(frozen=True)
@@ -65,8 +68,13 @@ def as_labels(values: Any, name: str) -> np.ndarray:
     return arr
 
 
-def as_scores(values: Any, name: str, *, n: int) -> np.ndarray:
-    """A finite float64 array of 1 or 2 dimensions with ``n`` rows."""
+def as_scores(values: Any, name: str, *, n: int, check_finite: bool = True) -> np.ndarray:
+    """A finite float64 array of 1 or 2 dimensions with ``n`` rows.
+
+    With ``check_finite=False`` NaN and infinity are left for the caller to find (with
+    :func:`require_finite`), which saves a pass when its own pass over the scores can
+    tell.
+    """
     if values is None:
         msg = f"{name} is required"
         raise TypeError(msg)
@@ -84,17 +92,23 @@ def as_scores(values: Any, name: str, *, n: int) -> np.ndarray:
     if len(arr) != n:
         msg = f"y_true has {n} labels but {name} has {len(arr)} rows; they must match"
         raise ValueError(msg)
+    if check_finite:
+        require_finite(arr, name)
+    return arr
+
+
+def require_finite(arr: np.ndarray, name: str) -> None:
+    """Raise ``ValueError`` naming ``name`` and the first place when ``arr`` has NaN or inf."""
     # One sum is finite exactly when every value is (barring overflow, which the full
     # check below then clears): a pass without a temporary array for the common case.
     if arr.size and np.isfinite(arr.sum()):
-        return arr
+        return
     bad = ~np.isfinite(arr)
     if bad.any():
         where = np.argwhere(bad)[0]
         at = f"row {where[0]}" + (f", column {where[1]}" if arr.ndim == 2 else "")
         msg = f"{name} has {int(bad.sum())} NaN or infinite values (first at {at})"
         raise ValueError(msg)
-    return arr
 
 
 def class_indices(

@@ -24,6 +24,9 @@ from typing import NamedTuple
 
 import numpy as np
 
+from ._sorting import sort_keys
+from ._threads import in_parallel
+
 __all__ = [
     "ClfCounts",
     "PrCurve",
@@ -313,18 +316,47 @@ def _ascending(
         return None
     keys = np.left_shift(scores.view(np.uint64), np.uint64(1))
     np.bitwise_or(keys, is_pos, out=keys)
-    keys.sort()
-    # The rest a chunk at a time: temporaries stay in cache, and of the outputs (sized for
-    # every sample to be distinct) only the rows written are ever touched.
+    keys, split = sort_keys(keys, tie_mask=1)
+    # Read off each sorted part (no tie spans the split) into its own stretch of the
+    # outputs, which are sized for every sample to be distinct; then close the gap.
     n = len(keys)
     values = np.empty(n, dtype=np.uint64)
     count_le = np.empty(n, dtype=np.int64)
     pos_le = np.empty(n, dtype=np.int64)
-    m = 0
+    out = (keys, values, count_le, pos_le)
+    if split:
+        (m, carry), (m_high, pos_high) = in_parallel(
+            lambda: _read_off(*out, 0, split), lambda: _read_off(*out, split, n)
+        )
+        values[m : m + m_high] = values[split : split + m_high]  # (overlaps: copied safely)
+        count_le[m : m + m_high] = count_le[split : split + m_high]
+        np.add(pos_le[split : split + m_high], carry, out=pos_le[m : m + m_high])
+        m += m_high
+    else:
+        m, _ = _read_off(*out, 0, n)
+    return values[:m].view(np.float64), count_le[:m], pos_le[:m]
+
+
+def _read_off(
+    keys: np.ndarray,
+    values: np.ndarray,
+    count_le: np.ndarray,
+    pos_le: np.ndarray,
+    start: int,
+    stop: int,
+) -> tuple[int, int]:
+    """:func:`_ascending`'s rows for the sorted ``keys[start:stop]``, written from ``start``.
+
+    A chunk at a time: temporaries stay in cache, and of the outputs only the rows written
+    are ever touched. ``pos_le`` counts the positives from ``start`` on. Returns the
+    number of rows written (distinct scores) and of positives.
+    """
+    n = len(keys)
+    m = start
     carry = 0  # positives in the chunks before
     one = np.uint64(1)
-    for a in range(0, n, _CHUNK):
-        b = min(a + _CHUNK, n)
+    for a in range(start, stop, _CHUNK):
+        b = min(a + _CHUNK, stop)
         chunk = np.right_shift(keys[a:b], one)  # the scores' bit patterns, ascending
         cum = np.cumsum(np.bitwise_and(keys[a:b], one)).view(np.int64)
         last = np.empty(b - a, dtype=bool)  # the last (highest) sample of each tie
@@ -337,7 +369,7 @@ def _ascending(
         np.add(cum[ends], carry, out=pos_le[m : m + k])
         carry += int(cum[-1])
         m += k
-    return values[:m].view(np.float64), count_le[:m], pos_le[:m]
+    return m - start, carry
 
 
 def _descending(

@@ -9,9 +9,10 @@ import numpy as np
 
 from ..tables import Table
 from ._chart import Chart
-from ._inputs import as_labels, as_scores, class_indices
+from ._inputs import as_labels, as_scores, class_indices, require_finite
 from ._metrics import confusion_counts, row_normalise
 from ._registry import make_preset
+from ._threads import cores, in_parallel
 from .custom import make_chart
 
 __all__ = ["PRESET", "confusion_matrix"]
@@ -119,7 +120,8 @@ def confusion_matrix(
     y = as_labels(y_true, "y_true")
     names = _class_names(class_names)
     if probs is not None:
-        scores = as_scores(probs, "probs", n=len(y))
+        # Checked for NaN and inf by _counts_from_scores, on its way through the scores.
+        scores = as_scores(probs, "probs", n=len(y), check_finite=False)
         if scores.ndim != 2:
             msg = f"probs must have shape (n_samples, n_classes), got {scores.shape}"
             raise ValueError(msg)
@@ -128,7 +130,7 @@ def confusion_matrix(
             msg = f"class_names names {len(names)} classes but probs has {k} columns"
             raise ValueError(msg)
         actual, values = class_indices(y, k, names, "y_true")
-        counts = _counts_from_scores(actual, scores)
+        counts = _counts_from_scores(actual, scores, name="probs")
     else:
         p = as_labels(preds, "preds")
         if len(p) != len(y):
@@ -162,37 +164,72 @@ def confusion_matrix(
     return make_chart(PRESET, table, fields, {"title": title}, metrics=metrics)
 
 
-# _counts_from_scores() works this many rows at a time, so the predictions and the cell
-# indices stay in cache instead of being written to fresh memory and read back.
-_CHUNK = 1 << 16
+# _counts_from_scores() works about this many scores at a time, so each chunk is still in
+# cache when it is read again, and the predictions and cell indices stay there too.
+_CHUNK = 1 << 17
+# From this many scores on, two threads take half of the rows each.
+_PARALLEL_FROM = 1 << 20
+# The bit patterns of +inf and NaN (and, read as unsigned, of every negative number and
+# -0.0) are at least this.
+_NOT_FINITE_OR_NEGATIVE = np.uint64(0x7FF0_0000_0000_0000)
 
 
-def _counts_from_scores(actual: np.ndarray, scores: np.ndarray) -> np.ndarray:
+def _counts_from_scores(actual: np.ndarray, scores: np.ndarray, *, name: str) -> np.ndarray:
     """:func:`confusion_counts` of ``actual`` and each row's argmax, a chunk at a time.
 
-    Equal to ``confusion_counts(actual, scores.argmax(axis=1), k)``: the argmax over rows
-    is the one pass over the scores that cannot be avoided; the predictions, the cell
-    indices and their counts are made per chunk so that nothing of length ``n_samples``
-    besides the inputs is allocated.
+    Equal to ``confusion_counts(actual, scores.argmax(axis=1), k)``, and raises (naming
+    ``name``) when a score is NaN or infinite: the argmax over rows is the one pass over
+    the scores that cannot be avoided; the predictions, the cell indices and their counts
+    are made per chunk so that nothing of length ``n_samples`` besides the inputs is
+    allocated.
+
+    Read as uint64, finite float64 scores that are ``>= 0`` (and not ``-0.0``) order as
+    their values do, and are exactly those below the pattern of ``+inf``; numpy's argmax
+    over short integer rows is about a third faster than over floats. So the argmax runs
+    on the bit patterns while the largest pattern is tracked (each chunk read again from
+    cache); only if it is out of range (a negative, -0.0, NaN or inf score) are the
+    scores checked and counted again with the float argmax.
     """
     n, k = scores.shape
-    # Positive float64 values order as their bit patterns do as int64, and numpy's argmax
-    # over short int64 rows is about a third faster than over float64 rows (the scores are
-    # finite, checked before). Zero or negative scores (where -0.0 and negatives would not
-    # order so) take the float argmax.
-    if n and scores.dtype == np.float64 and scores.min() > 0:
-        scores = scores.view(np.int64)
+    if n and scores.dtype == np.float64:
+        counts, top = _count_argmax(actual, scores.view(np.uint64))
+        if top < _NOT_FINITE_OR_NEGATIVE:
+            return counts
+    require_finite(scores, name)
+    return _count_argmax(actual, scores)[0]
+
+
+def _count_argmax(actual: np.ndarray, scores: np.ndarray) -> tuple[np.ndarray, object]:
+    """The (k, k) counts of (actual, argmax of the row), and the largest score."""
+    n, k = scores.shape
+    if n * k >= _PARALLEL_FROM and cores() > 1:
+        h = n // 2
+        (c1, t1), (c2, t2) = in_parallel(
+            lambda: _count_rows(actual, scores, 0, h), lambda: _count_rows(actual, scores, h, n)
+        )
+        return c1 + c2, max(t1, t2)
+    return _count_rows(actual, scores, 0, n)
+
+
+def _count_rows(
+    actual: np.ndarray, scores: np.ndarray, start: int, stop: int
+) -> tuple[np.ndarray, object]:
+    k = scores.shape[1]
+    rows = max(_CHUNK // k, 1)
     counts = np.zeros(k * k, dtype=np.int64)
-    pred = np.empty(min(n, _CHUNK), dtype=np.intp)
-    cell = np.empty(min(n, _CHUNK), dtype=np.intp)
-    for a in range(0, n, _CHUNK):
-        b = min(a + _CHUNK, n)
+    top = scores.dtype.type(0) if scores.dtype.kind == "u" else -np.inf
+    pred = np.empty(min(stop - start, rows), dtype=np.intp)
+    cell = np.empty(min(stop - start, rows), dtype=np.intp)
+    for a in range(start, stop, rows):
+        b = min(a + rows, stop)
         m = b - a
-        np.argmax(scores[a:b], axis=1, out=pred[:m])
+        block = scores[a:b]
+        np.argmax(block, axis=1, out=pred[:m])
+        top = max(top, block.max())
         np.multiply(actual[a:b], k, out=cell[:m], casting="unsafe")
         cell[:m] += pred[:m]
         counts += np.bincount(cell[:m], minlength=k * k)
-    return counts.reshape(k, k)
+    return counts.reshape(k, k), top
 
 
 def _class_names(class_names: Any) -> list[Any] | None:
