@@ -123,13 +123,29 @@ def test_run_page_preloads_the_libraries_its_keys_need(client):
     assert 'rel="preload"' not in client.get("/compare?runs=alpha,beta").text
 
 
+def test_plotly_factory_parenthesized_only_when_the_wrapper_is_known():
+    from figlog.viewer._assets import _parenthesize_factory
+
+    umd = ("/** plotly */\n(\n function(root, factory) { root.m = factory(); }"
+           " (typeof self !== \"undefined\" ? self : this, () => {\nreturn 1;\n}));\n")
+    assert _parenthesize_factory(umd) == umd.replace("this, () => {", "this, (() => {") \
+        .replace("\n}));", "\n})));")
+    for other in ("var Plotly = 1;", umd.replace("}));", "});"), umd + umd):
+        assert _parenthesize_factory(other) == other
+
+
 def test_libraries_and_json_are_sent_compressed(client, sample_store):
     from figlog.viewer._assets import plotly_js_path
 
     v = {"v": "x"}
     r = client.get("/static/plotly.min.js", params=v, headers={"Accept-Encoding": "gzip"})
     assert r.headers["content-encoding"] == "gzip" and "immutable" in r.headers["cache-control"]
-    assert r.content == plotly_js_path().read_bytes()  # the package's file, byte for byte
+    # the package's file, with only its UMD factory put in parentheses (compiled off the
+    # main thread): the same code
+    package = plotly_js_path().read_bytes()
+    assert r.content.replace(b"this, (() => {", b"this, () => {", 1).rstrip()[:-5] + b"}));" \
+        == package.rstrip()
+    assert len(r.content) == len(package) + 2
     raw = client.get("/static/plotly.min.js", params=v, headers={"Accept-Encoding": "identity"})
     assert "content-encoding" not in raw.headers and raw.content == r.content
     s = client.get("/api/runs/alpha/scalars?key=loss&key=acc", headers={"Accept-Encoding": "gzip"})

@@ -30,7 +30,7 @@ from starlette.types import ASGIApp
 from ..store import Store, open_store
 from ..tables._arrow import table_meta
 from . import _data, pages
-from ._assets import STATIC_DIR, plotly_js_path, vega_js_path
+from ._assets import STATIC_DIR, plotly_js_text, vega_js_path
 from ..store._bundles import bundle_mime, resolve_html
 from ._isolation import FILE_CSP, VIEWER_CSP, html_csp, media_file, with_autosize
 from ._tables import TableQuery, page
@@ -242,24 +242,20 @@ def create_app(dir: str | os.PathLike | None = None, *, host: str = "127.0.0.1")
 
     def static(request: Request) -> Response:
         name = request.path_params["name"]
-        if name == "plotly.min.js":
-            path = plotly_js_path()
-        elif name == "vega.js":
-            path = vega_js_path()
-        elif name in _OWN_STATIC:
-            path = STATIC_DIR / name
-        else:
+        if name not in _LIBRARIES and name not in _OWN_STATIC:
             raise _NotFound("no such asset")
         media_type = "text/css" if name.endswith(".css") else "text/javascript"
-        # Pages ask for /static/<name>?v=<asset_version()>: a new version is a new URL.
+        # Pages ask for /static/<name>?v=<version>: a new version is a new URL.
         cache = "public, max-age=31536000, immutable" if "v" in request.query_params \
             else "no-cache"
         headers = {"Cache-Control": cache, "Vary": "Accept-Encoding"}
-        if path.stat().st_size > _GZIP_ONCE and "gzip" in request.headers.get("accept-encoding", ""):
-            # The libraries (plotly.js 4.8 MB -> 1.5 MB) are compressed once, not per request.
+        if name in _OWN_STATIC:
+            return FileResponse(STATIC_DIR / name, media_type=media_type, headers=headers)
+        # The libraries (plotly.js 4.8 MB -> 1.5 MB) are compressed once, not per request.
+        if "gzip" in request.headers.get("accept-encoding", ""):
             headers["Content-Encoding"] = "gzip"
-            return Response(_gzipped(path), media_type=media_type, headers=headers)
-        return FileResponse(path, media_type=media_type, headers=headers)
+            return Response(_gzipped(name), media_type=media_type, headers=headers)
+        return Response(_library_bytes(name), media_type=media_type, headers=headers)
 
     routes = [
         Route("/", projects),
@@ -292,24 +288,31 @@ def create_app(dir: str | os.PathLike | None = None, *, host: str = "127.0.0.1")
     return _HostGuard(app, host)
 
 
-_GZIP_ONCE = 256 * 1024  # static files larger than this are served from _gzipped
+_LIBRARIES = ("plotly.min.js", "vega.js")
 _NO_GZIP = (*DEFAULT_EXCLUDED_CONTENT_TYPES, "application/vnd.apache.parquet",
             "application/octet-stream")
 
 
 @functools.cache
-def _gzipped(path: Path) -> bytes:
-    """A large static file, gzip-compressed (cached: these files change only with a new
-    package version, which is a new ``asset_version`` and a new process)."""
-    return gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+def _library_bytes(name: str) -> bytes:
+    """plotly.js or the Vega bundle as served (cached: these change only with a new package
+    version, which is a new ``library_version`` and a new process)."""
+    if name == "plotly.min.js":
+        return plotly_js_text().encode("utf-8")
+    return vega_js_path().read_bytes()
+
+
+@functools.cache
+def _gzipped(name: str) -> bytes:
+    return gzip.compress(_library_bytes(name), compresslevel=6, mtime=0)
 
 
 def _warm_assets() -> None:
     # Build the Vega bundle (about a second, once per vl-convert version) and compress the
     # libraries before a page asks for them.
     try:
-        _gzipped(vega_js_path())
-        _gzipped(plotly_js_path())
+        for name in _LIBRARIES:
+            _gzipped(name)
     except Exception:  # reported when the page asks for it
         pass
 

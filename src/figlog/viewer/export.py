@@ -21,7 +21,7 @@ from ..store import MediaFiles, Store
 from ..store._bundles import resolve_html
 from ..tables._arrow import table_meta
 from . import _data, pages
-from ._assets import plotly_js_path, static_text, vega_js_path
+from ._assets import plotly_js_text, static_text, vega_js_path
 from ._isolation import with_autosize
 
 __all__ = ["EXPORT_CSP", "export_run", "export_html"]
@@ -106,7 +106,7 @@ def export_html(store: Store, run_id: str, *, max_table_rows: int = 10_000,
     # and only when a panel needs them.
     scripts: dict[str, str] = {}
     if bundle.needs_plotly:
-        scripts["plotly.min.js"] = plotly_js_path().read_text(encoding="utf-8")
+        scripts["plotly.min.js"] = plotly_js_text()
     if bundle.needs_vega:
         scripts["vega.js"] = vega_js_path().read_text(encoding="utf-8")
     for name in pages.SCRIPTS:

@@ -19,7 +19,7 @@ import html as _html
 import secrets
 from typing import Any
 
-from ._assets import plotly_js_path, vega_js_path
+from ._assets import plotly_js_text, vega_js_path
 from ._isolation import IFRAME_SANDBOX, with_autosize
 from .pages import script_json
 
@@ -86,7 +86,7 @@ class _Output:
     def render(self, body: str) -> str:
         libs = []
         if self.plotly:
-            libs.append(_inline_script(plotly_js_path().read_text(encoding="utf-8")))
+            libs.append(_inline_script(plotly_js_text()))
         if self.vega:
             libs.append(_inline_script(vega_js_path().read_text(encoding="utf-8")))
         data = script_json({"docs": self.docs, "bundles": self.bundles})

@@ -14,7 +14,7 @@ from typing import Any
 
 import jinja2
 
-from ._assets import TEMPLATE_DIR, asset_version
+from ._assets import TEMPLATE_DIR, asset_version, library_version
 
 __all__ = [
     "compare_page",
@@ -89,6 +89,7 @@ def _render(name: str, **context: Any) -> str:
     context.setdefault("scripts", SCRIPTS)
     context.setdefault("preload", ())
     context.setdefault("version", asset_version())
+    context.setdefault("library_version", library_version())
     return _env().get_template(name).render(**context)
 
 

@@ -226,7 +226,7 @@
     if (window[global]) return Promise.resolve();
     if (!loading[name]) {
       loading[name] = firstAnswered(1000).then(() => new Promise((resolve, reject) => {
-        const v = document.body.dataset.assetVersion;
+        const v = document.body.dataset.libraryVersion;
         const s = el("script", { src: "/static/" + name + (v ? "?v=" + v : "") });
         s.onload = resolve;
         s.onerror = () => reject(new Error("could not load " + name));
