@@ -51,6 +51,8 @@ DEFAULT_MAX_POINTS = 200  # per curve, unless holding DEFAULT_TOLERANCE needs mo
 _GRID = 0.0005
 # corner_counts(): from this many negatives on, they are ranked by bucket, not by search.
 _MIN_BUCKETED = 4096
+# _ranker(): buckets per sorted value (more: fewer shared buckets, a larger table).
+_BUCKETS_PER_VALUE = 8
 # _ascending() and display_curve() work this many rows at a time, so temporaries stay in
 # cache and no fresh memory (whose page faults cost as much as the arithmetic) is touched.
 _CHUNK = 1 << 15
@@ -254,7 +256,7 @@ def _ranker(
     The bucket table is built once; the returned function ranks any chunk of ``x``.
     """
     k = len(values)
-    n_buckets = min(8 * k, k + n_x)
+    n_buckets = min(_BUCKETS_PER_VALUE * k, k + n_x)
     with np.errstate(over="ignore", divide="ignore"):
         scale = n_buckets / (values[-1] - values[0]) if k >= 2 else 0.0
     if n_x < max(min_bucketed, 1) or not (np.isfinite(scale) and scale > 0):
@@ -642,24 +644,41 @@ def display_curve(
         return np.divide(fps[rows], counts.n_neg), np.divide(tp, counts.n_pos)
 
     m = len(tps)  # the curve has m + 1 points: the start point, then one per row
-    x_prev, y_prev = 0.0, 1.0 if curve == "pr" else 0.0
+    y0 = 1.0 if curve == "pr" else 0.0
     change = np.empty(m, dtype=bool)  # change[i]: point i + 1 in another cell than point i
-    cell_prev = (0.0, np.floor(y_prev / grid))
     total = 0.0
+    # Per chunk, each buffer holds the last value of the chunk before, then the chunk's:
+    # differences and cell changes are then one operation on two overlapping views, and
+    # nothing is allocated in the loop.
+    size = min(m, _CHUNK)
+    xs, ys, cxs, cys = (np.empty(size + 1) for _ in range(4))
+    work = np.empty(size)
+    other = np.empty(size, dtype=bool)
+    xs[0], ys[0], cxs[0], cys[0] = 0.0, y0, 0.0, np.floor(y0 / grid)
     for a in range(0, m, _CHUNK):
         b = min(a + _CHUNK, m)
-        x, y = points(slice(a, b))
-        dx = np.diff(x, prepend=x_prev)
+        k = b - a
+        x, y, cx, cy = xs[1 : k + 1], ys[1 : k + 1], cxs[1 : k + 1], cys[1 : k + 1]
+        tp = tps[a:b]
+        if curve == "pr":
+            np.add(tp, fps[a:b], out=y, dtype=np.float64)
+            np.divide(tp, y, out=y)
+            np.divide(tp, counts.n_pos, out=x)
+        else:
+            np.divide(fps[a:b], counts.n_neg, out=x)
+            np.divide(tp, counts.n_pos, out=y)
+        dx = np.subtract(x, xs[:k], out=work[:k])
         if curve == "pr":  # sum (R_n - R_{n-1}) P_n
-            total += float(np.sum(dx * y))
+            total += float(np.sum(np.multiply(dx, y, out=dx)))
         else:  # trapezoids
-            total += float(np.sum(dx * (y + np.concatenate([[y_prev], y[:-1]])))) / 2
-        cx = np.floor(np.divide(x, grid, out=dx))
-        cy = np.floor(y / grid)
+            np.multiply(dx, np.add(y, ys[:k], out=cx), out=dx)
+            total += float(np.sum(dx)) / 2
+        np.floor(np.divide(x, grid, out=cx), out=cx)
+        np.floor(np.divide(y, grid, out=cy), out=cy)
         out = change[a:b]
-        np.not_equal(cx, np.concatenate([[cell_prev[0]], cx[:-1]]), out=out)
-        out |= cy != np.concatenate([[cell_prev[1]], cy[:-1]])
-        x_prev, y_prev, cell_prev = float(x[-1]), float(y[-1]), (float(cx[-1]), float(cy[-1]))
+        np.not_equal(cx, cxs[:k], out=out)
+        out |= np.not_equal(cy, cys[:k], out=other[:k])
+        xs[0], ys[0], cxs[0], cys[0] = xs[k], ys[k], cxs[k], cys[k]
     # Point i is kept when it leaves or enters a cell; the ends always.
     keep = np.ones(m + 1, dtype=bool)
     np.logical_or(change[:-1], change[1:], out=keep[1:-1])
