@@ -49,10 +49,11 @@ def class_curves(
 ) -> CurveResult:
     """Compute each chosen class's exact curve and metric and thin the curve for display.
 
-    The curve comes from the thresholds where it can turn (``_metrics.turning_rows`` or
-    ``_metrics.corner_counts``), which draw the same polyline and give the same metric as
-    every threshold would; ``_metrics.display_curve`` then gives the exact metric and the
-    thinned curve without building the full one. A binary problem whose two columns are
+    The curve comes from every distinct threshold, or from only those where it can turn
+    (``_metrics.corner_counts``), which draw the same polyline and give the same metric;
+    ``_metrics.display_curve`` then gives the exact metric and the thinned curve without
+    building the full one. (Dropping the straight runs from every threshold first, with
+    ``_metrics.turning_rows``, costs more than display_curve spends on them.) A binary problem whose two columns are
     complementary (column 0 is exactly ``1 - column 1``) costs one sort for both classes
     (``_metrics.complementary_counts``); otherwise each class costs one sort, either of all
     its scores (``_metrics.sorted_counts``) or, when the sorted side is small, of that side
@@ -67,9 +68,9 @@ def class_curves(
 
     def one(j: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, float, int]:
         if pair is not None:
-            counts = _metrics.turning_rows(pair[j], curve=kind)
+            counts = pair[j]
         else:
-            counts = _class_counts(classes, j, side=side, kind=kind, column=columns.get(j))
+            counts = _class_counts(classes, j, side=side, column=columns.get(j))
         # No curve without positives (or negatives, for ROC): empty, and a NaN metric.
         cx, cy, thr, metric = _metrics.display_curve(
             counts, curve=kind, tolerance=TOLERANCE, fine_tolerance=DISPLAY_TOLERANCE,
@@ -156,7 +157,7 @@ def _columns(scores: np.ndarray, chosen: list[int]) -> dict[int, np.ndarray]:
 
 
 def _class_counts(
-    classes: Classes, j: int, *, side: str, kind: str, column: np.ndarray | None = None
+    classes: Classes, j: int, *, side: str, column: np.ndarray | None = None
 ) -> _metrics.ClfCounts:
     """Class ``j``'s counts from one sort: of all its scores, or of one side only."""
     if classes.scores.ndim == 1:
@@ -175,7 +176,7 @@ def _class_counts(
         counts = _metrics.sorted_counts(is_pos, scores)
         if counts is None:  # negative scores
             counts = _metrics.binary_counts(is_pos, scores)
-        return _metrics.turning_rows(counts, curve=kind)
+        return counts
     return _metrics.corner_counts(is_pos, scores, side=side)
 
 
