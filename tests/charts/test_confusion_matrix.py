@@ -111,6 +111,7 @@ def test_signed_zeros_tiny_and_negative_scores_take_numpys_argmax(monkeypatch, r
     from figlog.charts import confusion_matrix as cm_module
 
     monkeypatch.setattr(cm_module, "_PARALLEL_FROM", 8)  # the threaded path on small input
+    monkeypatch.setattr(cm_module, "spare_core", lambda: True)
     probs = np.tile(np.array(row), (50, 1))
     probs[::7] = [0.2, 0.7, 0.1]
     y = np.arange(50) % 3

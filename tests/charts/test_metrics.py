@@ -326,14 +326,14 @@ def test_counts_from_the_two_part_sort_equal_binary_counts(data, chunk: int) -> 
     from figlog.charts import _sorting
 
     y, s = data
-    old = _sorting.PARALLEL_FROM, _sorting.cores, m._CHUNK
+    old = _sorting.PARALLEL_FROM, _sorting.spare_core, m._CHUNK
     # Two threads on small input, read off a few rows at a time so the seams are crossed.
-    _sorting.PARALLEL_FROM, _sorting.cores, m._CHUNK = 1, lambda: 2, chunk
+    _sorting.PARALLEL_FROM, _sorting.spare_core, m._CHUNK = 1, lambda: True, chunk
     try:
         first, second = m.complementary_counts(y, s)
         counts = m.sorted_counts(y, s)
     finally:
-        _sorting.PARALLEL_FROM, _sorting.cores, m._CHUNK = old
+        _sorting.PARALLEL_FROM, _sorting.spare_core, m._CHUNK = old
     _assert_counts_equal(counts, m.binary_counts(y, s))
     _assert_counts_equal(first, m.binary_counts(y, s))
     _assert_counts_equal(second, m.binary_counts(~y, 1.0 - s))
@@ -344,7 +344,7 @@ def test_sort_keys_in_two_parts_never_splits_a_tie(monkeypatch, n: int) -> None:
     from figlog.charts import _sorting
 
     monkeypatch.setattr(_sorting, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(_sorting, "cores", lambda: 2)
+    monkeypatch.setattr(_sorting, "spare_core", lambda: True)
     rng = np.random.default_rng(n)
     keys = rng.integers(0, 40, n, dtype=np.uint64)  # few values: ties straddle any pivot
     expected = np.sort(keys)

@@ -11,7 +11,7 @@ import numpy as np
 from ..tables import Table
 from . import _metrics
 from ._inputs import Classes
-from ._threads import cores, in_parallel
+from ._threads import cores, in_parallel, spare_core
 
 __all__ = [
     "DISPLAY_TOLERANCE", "MAX_POINTS", "TOLERANCE", "CurveResult", "class_curves",
@@ -78,9 +78,13 @@ def class_curves(
         )
         return cx, cy, thr, metric, counts.n_pos
 
-    # numpy releases the GIL while it sorts and counts, so classes run in parallel (for a
-    # complementary pair, sorted already, what is left is the two display curves).
+    # numpy releases the GIL while it sorts and counts, so classes run in parallel; a pool
+    # hands them out one at a time, so a worker that is not scheduled holds up one class
+    # only. A complementary pair, sorted already, has only its two display curves left:
+    # split in two only when a core is spare.
     workers = min(len(chosen), cores(), 8)
+    if pair is not None and not spare_core():
+        workers = 1
     if workers > 1 and len(classes.target) >= 50_000:
         with ThreadPoolExecutor(workers) as pool:
             results = list(pool.map(one, chosen))
@@ -133,7 +137,7 @@ def _columns(scores: np.ndarray, chosen: list[int]) -> dict[int, np.ndarray]:
 
     Copying one strided column reads every cache line of the array, so copying ten columns
     one by one reads it ten times; a blocked transpose reads it once (with two cores, each
-    thread half of the rows).
+    thread half of the rows, when a core is spare).
     """
     if scores.ndim != 2 or len(chosen) < 3:
         return {}
@@ -148,7 +152,7 @@ def _columns(scores: np.ndarray, chosen: list[int]) -> dict[int, np.ndarray]:
             block = picked[a:b] if picked is not None else scores[a:b, idx]
             out[:, a:b] = block.T
 
-    if n >= 4 * _TRANSPOSE_ROWS and cores() > 1:
+    if n >= 4 * _TRANSPOSE_ROWS and spare_core():
         half = n // 2
         in_parallel(lambda: transpose(0, half), lambda: transpose(half, n))
     else:

@@ -12,7 +12,7 @@ from ._chart import Chart
 from ._inputs import as_labels, as_scores, class_indices, require_finite
 from ._metrics import confusion_counts, row_normalise
 from ._registry import make_preset
-from ._threads import cores, in_parallel
+from ._threads import in_parallel, spare_core
 from .custom import make_chart
 
 __all__ = ["PRESET", "confusion_matrix"]
@@ -167,7 +167,7 @@ def confusion_matrix(
 # _counts_from_scores() works about this many scores at a time, so each chunk is still in
 # cache when it is read again, and the predictions and cell indices stay there too.
 _CHUNK = 1 << 17
-# From this many scores on, two threads take half of the rows each.
+# From this many scores on, with a core to spare, two threads take half of the rows each.
 _PARALLEL_FROM = 1 << 20
 # The bit patterns of +inf and NaN (and, read as unsigned, of every negative number and
 # -0.0) are at least this.
@@ -202,7 +202,7 @@ def _counts_from_scores(actual: np.ndarray, scores: np.ndarray, *, name: str) ->
 def _count_argmax(actual: np.ndarray, scores: np.ndarray) -> tuple[np.ndarray, object]:
     """The (k, k) counts of (actual, argmax of the row), and the largest score."""
     n, k = scores.shape
-    if n * k >= _PARALLEL_FROM and cores() > 1:
+    if n * k >= _PARALLEL_FROM and spare_core():
         h = n // 2
         (c1, t1), (c2, t2) = in_parallel(
             lambda: _count_rows(actual, scores, 0, h), lambda: _count_rows(actual, scores, h, n)
