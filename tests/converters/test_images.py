@@ -70,3 +70,47 @@ def test_matshow_and_pcolormesh_edges():
     assert data[1]["type"] == "heatmap"
     assert data[1]["x"] == xe.tolist() and data[1]["y"] == ye.tolist()
     assert data[1]["z"] == [[0.0, 1.0, 2.0], [3.0, 4.0, 5.0]]
+
+
+@pytest.mark.parametrize("kw", [{}, {"extend": "both"}, {"extend": "min", "extendfrac": 0.2,
+                                                          "shrink": 0.6},
+                                {"extend": "max", "orientation": "horizontal"}])
+def test_colorbar_geometry_is_the_drawn_one_before_any_draw(kw):
+    """A colorbar's axes is shrunk (box aspect, extend triangles) only at draw time; the
+    converter must place the bar where matplotlib draws it even if nothing drew yet."""
+    fig, ax = plt.subplots()
+    im = ax.imshow(np.arange(25.0).reshape(5, 5))
+    cb = fig.colorbar(im, **kw)
+    before = to_plotly(fig).figure
+    fig.canvas.draw()
+    x0, y0, x1, y1 = cb.ax.get_position().extents  # figure fractions, as drawn
+    bar = before["data"][0]["colorbar"]
+    w_px, h_px = fig.bbox.width / fig.dpi * 100, fig.bbox.height / fig.dpi * 100
+    if cb.orientation == "vertical":
+        assert bar["x"] == pytest.approx(x0, abs=1e-6)
+        assert bar["len"] == pytest.approx(y1 - y0, abs=1e-6)
+        assert bar["thickness"] == pytest.approx((x1 - x0) * w_px, abs=0.01)
+    else:
+        assert bar["y"] == pytest.approx(y0, abs=1e-6)
+        assert bar["len"] == pytest.approx(x1 - x0, abs=1e-6)
+        assert bar["thickness"] == pytest.approx((y1 - y0) * h_px, abs=0.01)
+    assert to_plotly(fig).figure == before  # drawing changed nothing in the conversion
+    plt.close(fig)
+
+
+def test_colorbar_extend_triangles_in_under_and_over_colours():
+    cmap = plt.get_cmap("viridis").with_extremes(under="red", over="blue")
+    fig, ax = plt.subplots()
+    im = ax.imshow(np.arange(25.0).reshape(5, 5), cmap=cmap, vmin=5, vmax=20)
+    fig.colorbar(im, extend="both")
+    conv = to_plotly(fig)
+    tri = [s for s in conv.figure["layout"]["shapes"] if s["xref"] == "paper"]
+    assert [s["fillcolor"] for s in tri] == ["rgba(255,0,0,1)", "rgba(0,0,255,1)"]
+    fig.canvas.draw()
+    x0, y0, x1, y1 = fig.axes[1].get_position().extents
+    for s, (tip, base) in zip(tri, [(y0 - 0.05 * (y1 - y0), y0), (y1 + 0.05 * (y1 - y0), y1)]):
+        pts = [tuple(map(float, p.split(","))) for p in s["path"][1:-1].split("L")]
+        assert sorted(p[0] for p in pts) == pytest.approx([x0, (x0 + x1) / 2, x1], abs=1e-5)
+        assert sorted(p[1] for p in pts) == pytest.approx(sorted([base, base, tip]), abs=1e-5)
+    assert conv.report.complete
+    plt.close(fig)

@@ -12,7 +12,10 @@ from typing import Any
 import numpy as np
 
 __all__ = [
+    "colorbar_aspect",
+    "colorbar_extend_patches",
     "colorbar_of",
+    "colorbar_placed_by_user",
     "facecolors3d",
     "grid_visible",
     "legend_loc",
@@ -40,6 +43,40 @@ def colorbar_of(ax: Any) -> Any:
     no mappable inside any axes, so only this attribute finds its axes.
     """
     return getattr(ax, "_colorbar", None)
+
+
+def colorbar_extend_patches(cb: Any) -> list:
+    """The triangles (or rectangles) a colorbar draws for ``extend="min"/"max"/"both"``.
+
+    3.9–3.11: ``Colorbar._extend_patches``, filled when the colorbar is built (no draw
+    needed); the public ``extend``/``extendfrac`` say that they exist but not their exact
+    length ("auto" depends on the boundaries) or colour (the under/over colours).
+    """
+    return list(getattr(cb, "_extend_patches", None) or [])
+
+
+def colorbar_aspect(cax: Any) -> float | None:
+    """The ``aspect`` (long side / short side) a colorbar axes was made with, or None.
+
+    3.9–3.11: ``make_axes``/``make_axes_gridspec`` store it in ``cax._colorbar_info``; the
+    public ``get_box_aspect`` holds it only until the first draw, when the colorbar's axes
+    locator overwrites it with a value shrunk for the ``extend`` triangles.
+    """
+    info = getattr(cax, "_colorbar_info", None)
+    try:
+        return float(info["aspect"]) if info and info.get("aspect") else None
+    except (TypeError, ValueError, KeyError):
+        return None
+
+
+def colorbar_placed_by_user(cax: Any) -> bool:
+    """Whether a colorbar axes is positioned by a locator of the user's (``inset_axes``).
+
+    3.9–3.11: the colorbar wraps any such locator as ``_ColorbarAxesLocator._orig_locator``;
+    ``get_axes_locator`` returns only the wrapper.
+    """
+    locator = cax.get_axes_locator()
+    return locator is not None and getattr(locator, "_orig_locator", None) is not None
 
 
 def grid_visible(axis: Any) -> bool:

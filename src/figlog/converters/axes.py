@@ -12,6 +12,7 @@ from matplotlib import dates as mdates
 from matplotlib.axes import Axes
 from matplotlib.axis import Axis
 from matplotlib.figure import FigureBase
+from matplotlib.transforms import TransformedBbox
 
 from . import _compat
 from ._colors import rgba
@@ -52,7 +53,16 @@ def axis_values(axis: Axis) -> AxisValues:
 
 def domain(ax: Axes, fig: FigureBase) -> tuple[float, float, float, float]:
     """The axes box as (x0, x1, y0, y1) fractions of ``fig``, clipped to [0, 1]."""
-    x0, x1, y0, y1 = figure_fraction(ax.bbox, fig)
+    return _clip(*figure_fraction(ax.bbox, fig))
+
+
+def original_domain(ax: Axes, fig: FigureBase) -> tuple[float, float, float, float]:
+    """Like :func:`domain`, for the box the axes had before a draw applied its aspect."""
+    box = TransformedBbox(ax.get_position(original=True), ax.figure.transSubfigure)
+    return _clip(*figure_fraction(box, fig))
+
+
+def _clip(x0: float, x1: float, y0: float, y1: float) -> tuple[float, float, float, float]:
     c = lambda v: float(min(1.0, max(0.0, v)))  # noqa: E731
     x0, x1, y0, y1 = c(x0), c(x1), c(y0), c(y1)
     if x1 - x0 < 1e-3:

@@ -297,6 +297,7 @@ class AxesIR:
     twin_x_of: int | None = None  # shares the x axis with that axes (twinx)
     twin_y_of: int | None = None  # shares the y axis with that axes (twiny)
     polar: dict = field(default_factory=dict)  # angular/radial settings for polar axes
+    anchor: tuple[float, float] = (0.5, 0.5)  # where a fixed-aspect box sits in its domain
 
 
 @dataclass(frozen=True)

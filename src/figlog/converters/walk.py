@@ -17,6 +17,7 @@ from matplotlib.axis import Axis
 from matplotlib.figure import FigureBase
 from matplotlib.legend import Legend
 from matplotlib.spines import Spine
+from matplotlib.transforms import Bbox, BboxTransformTo, TransformedBbox
 
 from . import _compat
 from . import collections as _collections  # noqa: F401 - registers extractors
@@ -29,9 +30,10 @@ from . import text as _text  # noqa: F401
 from ._colors import rgba
 from ._context import Ctx, Extraction, extract
 from ._transforms import AxisValues, figure_fraction
-from .axes import PT, axis_ir, axis_values, domain, share_and_twin, titles
+from .axes import PT, axis_ir, axis_values, domain, original_domain, share_and_twin, titles
 from .containers import extract_container
-from .ir import AxesIR, ColorbarSpec, FigureIR, LegendIR, LineMark, MarkerSpec, TextMark
+from .ir import (AxesIR, ColorbarSpec, FigureIR, LegendIR, LineMark, LineStyle, MarkerSpec,
+                 PathMark, TextMark)
 from .legend import legend_ir
 from .box import extract_boxes
 from .pie import extract_pie
@@ -80,8 +82,48 @@ class _Colorbars:
         return colorbar_spec(cb, self.fig, norm)
 
 
+def colorbar_box(cb: Any, fig: FigureBase) -> Bbox:
+    """Where matplotlib draws the bar (display space), worked out without a draw.
+
+    Before the first draw a colorbar axes still has its unshrunk position: at draw time its
+    axes locator shortens it to make room for the ``extend`` triangles and the box aspect
+    narrows it. Both are redone here from public values (the original position, the
+    anchor, the triangles' lengths), so the answer is the same before and after a draw.
+    A custom axes locator (an inset colorbar) keeps the axes' current box.
+    """
+    cax = cb.ax
+    if _compat.colorbar_placed_by_user(cax):
+        return cax.bbox
+    pos = cax.get_position(original=True)
+    lo = hi = 0.0
+    for patch in _compat.colorbar_extend_patches(cb):
+        v = np.asarray(patch.get_path().vertices, dtype=float)
+        along = v[:, 1] if cb.orientation == "vertical" else v[:, 0]
+        if not len(along) or not np.isfinite(along).all():
+            continue
+        lo = max(lo, -float(along.min()))
+        hi = max(hi, float(along.max()) - 1.0)
+    total = 1.0 + lo + hi
+    vertical = cb.orientation == "vertical"
+    if total > 1.0:
+        if vertical:
+            pos = pos.shrunk(1, 1 / total).translated(0, lo / total * pos.height)
+        else:
+            pos = pos.shrunk(1 / total, 1).translated(lo / total * pos.width, 0)
+    aspect = _compat.colorbar_aspect(cax)
+    box_aspect = (None if aspect is None else
+                  aspect / total if vertical else 1 / (aspect / total))
+    if box_aspect is None:
+        box_aspect = cax.get_box_aspect()
+    if box_aspect:
+        fw, fh = fig.bbox.width or 1.0, fig.bbox.height or 1.0
+        pb1 = pos.shrunk_to_aspect(box_aspect, pos, fh / fw)
+        pos = pb1.anchored(cax.get_anchor(), pos)
+    return TransformedBbox(pos, fig.transSubfigure)
+
+
 def colorbar_spec(cb: Any, fig: FigureBase, norm: Any = None) -> ColorbarSpec:
-    x0, x1, y0, y1 = figure_fraction(cb.ax.bbox, fig)
+    x0, x1, y0, y1 = figure_fraction(colorbar_box(cb, fig), fig)
     vertical = cb.orientation == "vertical"
     axis = cb.ax.yaxis if vertical else cb.ax.xaxis
     locs = np.asarray(axis.get_majorticklocs(), dtype=float)
@@ -245,8 +287,8 @@ def walk(fig: FigureBase) -> tuple[FigureIR, list[ReportEntry]]:
             lir = _safe_legend(leg, fig, i, where, entries)
             if lir is not None:
                 legends.append(lir)
-    _attach_colorbars(colorbars, axes_ir, fig, entries)
-    texts = _figure_artists(fig, entries, legends)
+    extensions = _attach_colorbars(colorbars, axes_ir, fig, entries)
+    texts = _figure_artists(fig, entries, legends) + extensions
     w, h = fig.bbox.width / fig.dpi * 100, fig.bbox.height / fig.dpi * 100
     return FigureIR(width=float(w), height=float(h), bgcolor=_figure_bg(fig),
                     axes=tuple(axes_ir), texts=tuple(m for m in texts if isinstance(m, TextMark)),
@@ -320,8 +362,12 @@ def _secondary(ax, i, dom, info, plain, entries) -> AxesIR | None:
                   twin_x_of=j if orientation == "y" else None, bgcolor="rgba(0,0,0,0)")
 
 
-def _attach_colorbars(colorbars, axes_ir, fig, entries) -> None:
-    """Colorbars whose mappable no trace carried get an invisible carrier trace."""
+def _attach_colorbars(colorbars, axes_ir, fig, entries) -> list[PathMark]:
+    """Colorbars whose mappable no trace carried get an invisible carrier trace. Returns the
+    shapes of their ``extend`` triangles, which Plotly colorbars do not have."""
+    shapes: list[PathMark] = []
+    for cb in colorbars.by_mappable.values():
+        shapes.extend(_extension_shapes(cb, fig))
     for cb_id, cb in colorbars.by_mappable.items():
         if cb_id in colorbars.used:
             entries.append(ReportEntry("figure", "Colorbar", "", "converted", "colorbar"))
@@ -338,6 +384,31 @@ def _attach_colorbars(colorbars, axes_ir, fig, entries) -> None:
             carrier = replace(carrier, z=[None, None])
         axes_ir[target] = replace(axes_ir[target], marks=axes_ir[target].marks + (carrier,))
         entries.append(ReportEntry("figure", "Colorbar", "", "converted", "colorbar"))
+    return shapes
+
+
+def _extension_shapes(cb: Any, fig: FigureBase) -> list[PathMark]:
+    """The ``extend`` triangles (or rectangles) of a colorbar as filled paper shapes, in
+    their under/over colours, outlined as matplotlib outlines the bar."""
+    out: list[PathMark] = []
+    fb = fig.bbox
+    w, h = fb.width or 1.0, fb.height or 1.0
+    box = colorbar_box(cb, fig)
+    for patch in _compat.colorbar_extend_patches(cb):
+        try:
+            verts = BboxTransformTo(box).transform(patch.get_path().vertices)
+        except Exception:  # noqa: BLE001 - a broken patch loses its triangle, not the figure
+            continue
+        fx = (verts[:, 0] - fb.x0) / w
+        fy = (verts[:, 1] - fb.y0) / h
+        ok = np.isfinite(fx) & np.isfinite(fy)
+        if ok.sum() < 3:
+            continue
+        path = "M" + "L".join(f"{x:.6g},{y:.6g}" for x, y in zip(fx[ok], fy[ok])) + "Z"
+        out.append(PathMark(path=path, xcoord="figure", ycoord="figure",
+                            line=LineStyle("rgba(0,0,0,1)", 0.8 * PT),
+                            fill=rgba(patch.get_facecolor()), source="Colorbar"))
+    return out
 
 
 def _all_axes(fig: FigureBase) -> list[Axes]:
@@ -421,8 +492,15 @@ def _cartesian(ax, i, dom, fig, cbspec, entries, rel, rect_index, plain) -> Axes
         ya = replace(ya, matches=plain_index(rel["match_y"]))
     aspect = ax.get_aspect()
     fc = ax.get_facecolor()
+    anchor = (0.5, 0.5)
+    if aspect != "auto" and ax.get_axes_locator() is None:
+        # the box that a draw shrinks to the aspect (``apply_aspect``): Plotly's scaleanchor
+        # does the shrinking, so the domain is the same before and after a draw
+        dom = original_domain(ax, fig)
+        a = ax.get_anchor()
+        anchor = tuple(map(float, Bbox.coefs[a] if isinstance(a, str) else a))
     return AxesIR(
-        index=i, kind="xy", domain=dom, xaxis=xa, yaxis=ya, marks=tuple(marks),
+        index=i, kind="xy", domain=dom, xaxis=xa, yaxis=ya, marks=tuple(marks), anchor=anchor,
         titles=titles(ax, dom), bgcolor=rgba(fc) if ax.patch.get_visible() else
         "rgba(0,0,0,0)", aspect=float(aspect) if aspect != "auto" else None,
         twin_x_of=plain_index(rel.get("twin_x_of")), twin_y_of=plain_index(rel.get("twin_y_of")),

@@ -334,6 +334,11 @@ def _xy_layout(a: AxesIR, refs: _Refs, layout: dict[str, Any]) -> None:
     if a.aspect is not None and a.xaxis.kind == a.yaxis.kind == "linear":
         y.update(scaleanchor=refs.xref(a.index), scaleratio=a.aspect, constrain="domain")
         x["constrain"] = "domain"
+        ax_, ay_ = a.anchor
+        if ax_ != 0.5:
+            x["constraintoward"] = "left" if ax_ < 0.5 else "right"
+        if ay_ != 0.5:
+            y["constraintoward"] = "bottom" if ay_ < 0.5 else "top"
     layout[xkey], layout[ykey] = x, y
 
 
