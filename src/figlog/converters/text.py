@@ -87,6 +87,49 @@ def text_mark(t: Text, x, y, coords: tuple[Coord, Coord], ctx: Ctx, **extra) -> 
     )
 
 
+def _place_shifted(ctx: Ctx, xy, transform) -> tuple[tuple, tuple[Coord, Coord], str,
+                                                     tuple[float, float]]:
+    """Like ``_place``, and a fixed offset in Plotly pixels: a point drawn with a data, axes
+    or figure transform followed by a translation in display space (``offset_copy``, a
+    ``ScaledTranslation`` by inches or points) is that point plus a pixel shift, which
+    Plotly annotations can carry (``xshift``/``yshift``) exactly."""
+    if classify(transform, ctx.ax, ctx.fig) is None and ctx.kind in ("xy", "figure", "polar"):
+        found = _display_offset(transform, ctx)
+        if found is not None:
+            base, (dx, dy) = found
+            (x, y), coords, note = _place(ctx, xy, base)
+            scale = 100 / ctx.fig.dpi if ctx.fig.dpi else 1.0
+            return (x, y), coords, note, (round(float(dx * scale), 4) + 0.0,
+                                          round(float(dy * scale), 4) + 0.0)
+    (x, y), coords, note = _place(ctx, xy, transform)
+    return (x, y), coords, note, (0.0, 0.0)
+
+
+def _display_offset(transform, ctx: Ctx):
+    """(base, (dx, dy) in display units) when ``transform`` is a data/axes/figure transform
+    followed by a pure translation, else None. Checked numerically on display points, so
+    it holds for any way the sum was built."""
+    ax, fig = ctx.ax, ctx.fig
+    bases = [fig.transFigure, fig.transSubfigure]
+    if ax is not None:
+        # autoscaling is lazy: until the limits are read, transData still holds the
+        # initial (0, 1) view and would be indistinguishable from transAxes
+        ax.get_xlim(), ax.get_ylim()
+        bases = [ax.transData, ax.transAxes, ax.get_xaxis_transform(),
+                 ax.get_yaxis_transform(), *bases]
+    probe = np.array([[0.0, 0.0], [100.0, 0.0], [0.0, 100.0], [37.0, 61.0]])
+    for base in bases:
+        try:
+            with np.errstate(all="ignore"):
+                moved = (base.inverted() + transform).transform(probe)
+        except Exception:  # noqa: BLE001 - a transform that cannot be inverted is not it
+            continue
+        d = moved - probe
+        if np.isfinite(d).all() and np.allclose(d, d[0], rtol=0, atol=1e-6):
+            return base, (d[0, 0], d[0, 1])
+    return None
+
+
 def _place(ctx: Ctx, xy, transform) -> tuple[tuple, tuple[Coord, Coord], str]:
     """(x, y) in Plotly units and their coordinate tags for a point drawn with ``transform``."""
     coords = classify(transform, ctx.ax, ctx.fig)
@@ -118,10 +161,10 @@ def _text(t: Text, ctx: Ctx) -> Extraction:
         return hidden("invisible")
     if not t.get_text().strip():
         return hidden("empty text")
-    (x, y), coords, note = _place(ctx, t.get_position(), t.get_transform())
+    (x, y), coords, note, (dx, dy) = _place_shifted(ctx, t.get_position(), t.get_transform())
     if x is None or y is None:
         return approximated(note) if note else hidden("position outside the axis domain")
-    mark = text_mark(t, x, y, coords, ctx)
+    mark = text_mark(t, x, y, coords, ctx, xshift=dx, yshift=dy)
     return approximated(note, mark) if note else converted(mark)
 
 
@@ -140,6 +183,11 @@ def _annotation(ann: Annotation, ctx: Ctx) -> Extraction:
     target_tr = _coords_transform(ann.xycoords, ctx)
     if target_tr is None:
         return approximated(f"annotation coordinates {ann.xycoords!r} not supported")
+    if _anchor_artist(ann.xycoords, ctx) is not None:
+        # a point of the bar's box: the same point in data coordinates, where it stays
+        xy = ctx.ax.transData.inverted().transform(
+            target_tr.transform(np.asarray(xy, float).reshape(1, 2)))[0]
+        target_tr = ctx.ax.transData
     (x, y), coords, note = _place(ctx, xy, target_tr)
     if note.startswith("text in 3-D"):
         return approximated(note)
@@ -172,27 +220,78 @@ def _annotation(ann: Annotation, ctx: Ctx) -> Extraction:
 
 
 def _coords_transform(spec, ctx: Ctx, offset_from=None, xy=None, fontsize: float = 10.0):
-    """The transform of an annotation coordinate spec, for the specs Plotly can follow."""
+    """The transform of an annotation coordinate spec (as ``Annotation`` resolves it at draw
+    time), or None for specs that need a draw (another Text's extent)."""
     ax, fig = ctx.ax, ctx.fig
     if spec is None or spec == "data":
         return ax.transData if ax is not None else None
+    if isinstance(spec, tuple) and len(spec) == 2:
+        from matplotlib.transforms import blended_transform_factory
+
+        parts = [_coords_transform(s, ctx, offset_from, xy, fontsize) for s in spec]
+        return None if None in parts else blended_transform_factory(*parts)
     if isinstance(spec, str):
+        if spec == "polar":
+            if ax is None:
+                return None
+            from matplotlib.projections import PolarAxes
+
+            return PolarAxes.PolarTransform() + ax.transData
         if spec == "axes fraction" and ax is not None:
             return ax.transAxes
         if spec in ("figure fraction", "subfigure fraction"):
             return fig.transSubfigure if spec == "subfigure fraction" else fig.transFigure
-        if spec in ("figure pixels", "axes pixels"):
+        try:
+            where, unit = spec.split()
+        except ValueError:
             return None
-        if spec.startswith("offset") and offset_from is not None:
-            unit = {"offset points": fig.dpi / 72, "offset pixels": 1.0,
-                    "offset fontsize": fontsize * fig.dpi / 72}.get(spec)
-            if unit is None:
-                return None
-            from matplotlib.transforms import Affine2D
+        dots = {"points": fig.dpi / 72, "pixels": 1.0, "fontsize": fontsize * fig.dpi / 72}
+        if unit not in dots:
+            return None
+        from matplotlib.transforms import Affine2D
 
+        if where == "offset" and offset_from is not None:
             origin = offset_from.transform(np.asarray(xy, float).reshape(1, 2))[0]
-            return Affine2D().scale(unit).translate(*origin)
-        return None
+            return Affine2D().scale(dots[unit]).translate(*origin)
+        base = {"figure": fig.transFigure, "subfigure": fig.transSubfigure,
+                "axes": ax.transAxes if ax is not None else None}.get(where)
+        if base is None:
+            return None
+        box = {"figure": fig.bbox, "subfigure": fig.bbox,
+               "axes": ax.bbox if ax is not None else None}[where]
+        if box is None or not box.width or not box.height:
+            return None
+        # units from the box's lower-left corner, as fractions of the box: stays in the
+        # box's own coordinates, which Plotly can follow
+        return Affine2D().scale(dots[unit] / box.width, dots[unit] / box.height) + base
+    if callable(spec) and not hasattr(spec, "transform"):
+        from matplotlib.transforms import BboxBase, BboxTransformTo, Transform
+
+        try:
+            found = spec(None)
+        except Exception:  # noqa: BLE001 - a callable that needs a renderer needs a draw
+            return None
+        if isinstance(found, BboxBase):
+            return BboxTransformTo(found)
+        return found if isinstance(found, Transform) else None
     if hasattr(spec, "transform") and hasattr(spec, "inverted"):
         return spec
+    from matplotlib.transforms import BboxBase, BboxTransformTo
+
+    if isinstance(spec, BboxBase):
+        return BboxTransformTo(spec)
+    return None
+
+
+def _anchor_artist(spec, ctx: Ctx):
+    """The patch in data coordinates that a callable ``xycoords`` measures, as
+    ``bar_label(label_type="center")`` makes them (``lambda r, b=bar: ...``), else None."""
+    from matplotlib.patches import Patch
+
+    if ctx.ax is None or not callable(spec):
+        return None
+    for value in getattr(spec, "__defaults__", None) or ():
+        if isinstance(value, Patch) and classify(value.get_transform(), ctx.ax,
+                                                 ctx.fig) == ("data", "data"):
+            return value
     return None

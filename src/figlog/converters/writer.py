@@ -7,6 +7,8 @@ grows the margins only when tick labels would not fit.
 
 from __future__ import annotations
 
+import math
+
 from typing import Any
 
 from .ir import (
@@ -474,10 +476,25 @@ def write(ir: FigureIR) -> dict[str, Any]:
         _group(data, labels, name, scope, ir, refs)
         data.extend(_legend_traces(leg, name, k, owner, refs))
     if annotations:
+        _log_positions(annotations, layout)
         layout["annotations"] = annotations
     if shapes:
         layout["shapes"] = shapes
     return {"data": data, "layout": layout}
+
+
+def _log_positions(annotations: list[dict[str, Any]], layout: dict[str, Any]) -> None:
+    """Plotly places annotations on a log axis by the log10 of the position (traces and
+    shapes take the value itself), so data positions on log axes are converted here."""
+    for a in annotations:
+        for dim in ("x", "y"):
+            ref = a.get(f"{dim}ref", "paper")
+            if ref == "paper" or ref.endswith("domain"):
+                continue
+            axis = layout.get(ref[0] + "axis" + ref[1:], {})
+            v = a.get(dim)
+            if axis.get("type") == "log" and isinstance(v, (int, float)):
+                a[dim] = math.log10(v) if v > 0 else None
 
 
 def _group(data: list[dict[str, Any]], labels: set[str], name: str,
