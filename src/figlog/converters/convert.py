@@ -34,7 +34,8 @@ def _drawable(ir: FigureIR, report: ConversionReport) -> int:
     own = sum(len(a.marks) + len(a.titles) for a in ir.axes)
     labels = sum(bool(a.xaxis.title) + bool(a.yaxis.title) for a in ir.axes)
     unconverted = len(report.skipped) + len(report.approximated)
-    return own + labels + len(ir.texts) + len(ir.shapes) + len(ir.legends) + unconverted
+    return (own + labels + len(ir.texts) + len(ir.shapes) + len(ir.images) + len(ir.legends)
+            + unconverted)
 
 
 def _check_empty(fig: Any, ir: FigureIR, report: ConversionReport) -> None:

@@ -34,6 +34,7 @@ __all__ = [
     "Mark",
     "MarkerSpec",
     "MeshMark",
+    "PaperImage",
     "PathMark",
     "PieMark",
     "TextMark",
@@ -154,6 +155,20 @@ class ImageMark:
     opacity: float = 1.0
     colorbar: ColorbarSpec | None = None
     label: str | None = None
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class PaperImage:
+    """A picture pinned to the figure (``figimage``): a layout image in figure fractions."""
+
+    source_uri: str
+    x: float  # left edge
+    y: float  # top edge
+    sizex: float
+    sizey: float
+    opacity: float = 1.0
+    layer: Literal["above", "below"] = "above"
     source: str = ""
 
 
@@ -308,5 +323,6 @@ class FigureIR:
     axes: tuple[AxesIR, ...]
     texts: tuple[TextMark, ...] = ()
     shapes: tuple[PathMark, ...] = ()
+    images: tuple[PaperImage, ...] = ()
     legends: tuple[LegendIR, ...] = ()
     title: TextMark | None = None

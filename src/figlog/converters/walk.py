@@ -22,6 +22,7 @@ from matplotlib.transforms import Bbox, BboxTransformTo, TransformedBbox
 from . import _compat
 from . import collections as _collections  # noqa: F401 - registers extractors
 from . import contour as _contour  # noqa: F401
+from . import figimage as _figimage  # noqa: F401
 from . import images as _images  # noqa: F401
 from . import lines as _lines  # noqa: F401
 from . import offsetbox as _offsetbox  # noqa: F401
@@ -33,7 +34,7 @@ from ._transforms import AxisValues, figure_fraction
 from .axes import PT, axis_ir, axis_values, domain, original_domain, share_and_twin, titles
 from .containers import extract_container
 from .ir import (AxesIR, ColorbarSpec, FigureIR, LegendIR, LineMark, LineStyle, MarkerSpec,
-                 PathMark, TextMark)
+                 PaperImage, PathMark, TextMark)
 from .legend import legend_ir
 from .box import extract_boxes
 from .pie import extract_pie
@@ -292,7 +293,8 @@ def walk(fig: FigureBase) -> tuple[FigureIR, list[ReportEntry]]:
     w, h = fig.bbox.width / fig.dpi * 100, fig.bbox.height / fig.dpi * 100
     return FigureIR(width=float(w), height=float(h), bgcolor=_figure_bg(fig),
                     axes=tuple(axes_ir), texts=tuple(m for m in texts if isinstance(m, TextMark)),
-                    shapes=tuple(m for m in texts if not isinstance(m, TextMark)),
+                    shapes=tuple(m for m in texts if isinstance(m, PathMark)),
+                    images=tuple(m for m in texts if isinstance(m, PaperImage)),
                     legends=tuple(legends)), entries
 
 

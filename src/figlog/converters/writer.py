@@ -458,6 +458,12 @@ def write(ir: FigureIR) -> dict[str, Any]:
         annotations.append(_annotation(t, "paper", "paper"))
     for p in ir.shapes:
         shapes.append(_shape(p, "paper", "paper"))
+    if ir.images:
+        layout["images"] = [
+            {"source": im.source_uri, "xref": "paper", "yref": "paper", "x": im.x, "y": im.y,
+             "sizex": im.sizex, "sizey": im.sizey, "xanchor": "left", "yanchor": "top",
+             "sizing": "stretch", "layer": im.layer, "opacity": im.opacity}
+            for im in ir.images]
     for k, leg in enumerate(ir.legends):
         name = "legend" if k == 0 else f"legend{k + 1}"
         owner = by_index.get(leg.axes) if leg.axes is not None else next(
@@ -475,6 +481,9 @@ def write(ir: FigureIR) -> dict[str, Any]:
         scope = [by_index[leg.axes]] if leg.axes is not None and leg.axes in by_index else None
         _group(data, labels, name, scope, ir, refs)
         data.extend(_legend_traces(leg, name, k, owner, refs))
+    for key in ("xaxis", "yaxis"):
+        # no cartesian axes (figimage or text alone): Plotly would draw default ones
+        layout.setdefault(key, {"visible": False})
     if annotations:
         _log_positions(annotations, layout)
         layout["annotations"] = annotations
