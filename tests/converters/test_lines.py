@@ -97,3 +97,36 @@ def test_outline_whole_list():
     ax.set_title("t")
     ax.text(1, 1, "hi")
     assert outline(fig) == ["axes 0 xy", "line 20pts", "text data hi", "title t"]
+
+
+@pytest.mark.parametrize("every", [10, (30, 8), [16, 24, 32], slice(100, 200, 3), 0.1,
+                                   (0.2, 0.4), (0.0, 0.05)])
+@pytest.mark.parametrize("scale", ["linear", "log"])
+def test_markevery_picks_the_points_matplotlib_marks(every, scale):
+    """Integer, slice, index and float (fraction of the axes diagonal, on screen)
+    ``markevery``: the markers sit on exactly the points matplotlib draws them on."""
+    x = np.linspace(0.11, 9.89, 200)
+    y = np.sin(x) + 1.11
+    fig, ax = plt.subplots()
+    (line,) = ax.plot(x, y, "o-", ms=4, markevery=every)
+    ax.set_xscale(scale)
+    conv = to_plotly(fig)
+    sizes = np.asarray(conv.figure["data"][0]["marker"]["size"])
+    got = np.flatnonzero(sizes > 0)
+    # matplotlib's own choice, read off an SVG rendering: one <use> per marker
+    import io
+    import re
+
+    line.set_gid("probe")  # the SVG wraps the line's drawing in <g id="probe">
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg")
+    block = buf.getvalue().split('<g id="probe">', 1)[1].split("</g>", 1)[0]
+    marks = re.findall(r'<use xlink:href="#m[0-9a-f]+" x="([-0-9.]+)" y="([-0-9.]+)"', block)
+    shown = np.array([[float(a), float(b)] for a, b in marks])
+    disp = line.get_transform().transform(np.column_stack([x, y])[got])
+    h = fig.bbox.height * 72 / fig.dpi  # SVG is in points, y down
+    assert len(shown) == len(got)
+    assert np.allclose(disp * 72 / fig.dpi, np.column_stack([shown[:, 0], h - shown[:, 1]]),
+                       atol=0.01)
+    assert conv.report.complete
+    plt.close(fig)

@@ -51,19 +51,78 @@ def marker_spec(line: Line2D, ctx: Ctx, n: int) -> tuple[MarkerSpec | None, str]
         face = edge
     every = line.get_markevery()
     if every is not None and n:
-        idx = np.arange(n)
-        try:
-            chosen = idx[every] if not isinstance(every, (int, np.integer)) else idx[::every]
+        chosen = _markevery(every, line, n)
+        if chosen is None:
+            note = note or f"markevery={every!r} ignored"
+        else:
             mask = np.zeros(n, bool)
             mask[chosen] = True
             size = [size if m else 0 for m in mask.tolist()]
-        except (IndexError, TypeError, ValueError):
-            note = note or f"markevery={every!r} ignored"
     return MarkerSpec(
         symbol=symbol, size=size, color=face,
         line_color=edge if symbol not in UNFILLED else TRANSPARENT,
         line_width=line.get_markeredgewidth() * ctx.pt if symbol not in UNFILLED else 0.0,
     ), note
+
+
+def _markevery(every, line: Line2D, n: int) -> np.ndarray | None:
+    """Indices of the points that get a marker, as matplotlib picks them when it draws
+    (``Line2D.set_markevery``): every N-th point, a slice or fancy index, or markers
+    spaced by a fraction of the axes diagonal along the line on screen. None when the
+    value is not understood."""
+    from numbers import Integral, Real
+
+    idx = np.arange(n)
+    if isinstance(every, (bool, np.bool_)):
+        return idx if every else idx[:0]
+    if isinstance(every, Integral):
+        every = (0, int(every))
+    elif isinstance(every, Real):
+        every = (0.0, float(every))
+    try:
+        if isinstance(every, tuple) and len(every) == 2:
+            start, step = every
+            if isinstance(step, Integral) and isinstance(start, Integral):
+                return idx[int(start)::int(step)]
+            if isinstance(step, Real) and isinstance(start, Real):
+                return _markevery_on_screen(float(start), float(step), line)
+            return None
+        if isinstance(every, slice):
+            return idx[every]
+        if np.iterable(every):
+            return idx[np.asarray(every)]
+    except (IndexError, TypeError, ValueError):
+        return None
+    return None
+
+
+def _markevery_on_screen(start: float, step: float, line: Line2D) -> np.ndarray | None:
+    """Float ``markevery``: walk the line in display space and put a marker on the vertex
+    nearest to each multiple of ``step`` × the axes diagonal (after ``start``)."""
+    ax = line.axes
+    if ax is None or step <= 0 or line.get_drawstyle() not in ("default", None):
+        return None
+    ax.get_xlim(), ax.get_ylim()  # settle lazy autoscaling before using transData
+    xy = np.ma.asarray(line.get_xydata(), dtype=float).filled(np.nan)
+    finite = np.flatnonzero(np.isfinite(xy).all(axis=1))
+    if not len(finite):
+        return finite
+    disp = line.get_transform().transform(xy[finite])
+    along = np.concatenate([[0.0], np.hypot(*np.diff(disp, axis=0).T).cumsum()])
+    (x0, y0), (x1, y1) = ax.transAxes.transform([[0.0, 0.0], [1.0, 1.0]])
+    diag = float(np.hypot(x1 - x0, y1 - y0))
+    first, gap = start * diag, step * diag
+    if not np.isfinite(along[-1]) or gap <= 0:
+        return None
+    # only the marker positions on either side of each vertex can pick that vertex
+    k = np.floor((along - first) / gap)
+    targets = np.unique(np.concatenate([k, k + 1])) * gap + first
+    targets = targets[(targets >= first) & (targets < along[-1])]
+    right = np.minimum(np.searchsorted(along, targets, side="left"), len(along) - 1)
+    left = np.maximum(right - 1, 0)
+    pick = np.where(np.abs(along[right] - targets) < np.abs(targets - along[left]), right, left)
+    pick = np.unique(np.searchsorted(along, along[pick], side="left"))
+    return finite[pick]
 
 
 @extract.register(Line2D)
