@@ -32,3 +32,26 @@ def test_polar_line_and_bars(golden):
     assert polar["radialaxis"]["range"] == pytest.approx(list(ax.get_ylim()))
     assert conv.report.complete
     golden.check("polar", conv.figure)
+
+
+@pytest.mark.parametrize(("rmin", "rorigin", "hole"), [(1.0, 0.0, 0.5), (0.0, -2.0, 0.5),
+                                                       (1.0, -1.0, 2 / 3)])
+def test_radial_origin_below_rmin_is_a_hole(rmin, rorigin, hole):
+    """matplotlib draws r = rmin on a circle (rmin - rorigin) / (rmax - rorigin) of the
+    radius out: Plotly's ``hole``, with the radial axis running from rmin outwards."""
+    fig, ax = plt.subplots(subplot_kw={"projection": "polar"})
+    ax.plot(np.linspace(0, 2 * np.pi, 50), np.linspace(rmin, 2.0, 50))
+    ax.set_rmax(2.0)
+    ax.set_rmin(rmin)
+    ax.set_rorigin(rorigin)
+    conv = to_plotly(fig)
+    polar = conv.figure["layout"]["polar"]
+    assert polar["hole"] == pytest.approx(hole)
+    assert polar["radialaxis"]["range"] == pytest.approx([rmin, 2.0])
+    assert conv.report.complete
+    # the outer radius in display space is where matplotlib puts r = rmax
+    centre = ax.transData.transform([[0.0, rorigin]])  # r = rorigin is the centre
+    edge = ax.transData.transform([[0.0, 2.0]])
+    inner = ax.transData.transform([[0.0, rmin]])
+    assert np.hypot(*(inner - centre)[0]) / np.hypot(*(edge - centre)[0]) == pytest.approx(hole)
+    plt.close(fig)

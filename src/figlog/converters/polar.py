@@ -60,9 +60,18 @@ def polar_axes(ax, i: int, dom, fig, cbspec: Callable, entries: list[ReportEntry
     polar: dict[str, Any] = {"angularaxis": angular, "radialaxis": radial}
     if (tmax - tmin) < 359.999:
         polar["sector"] = [float(tmin), float(tmax)]
-    if ax.get_rorigin() is not None and ax.get_rorigin() != rmin:
-        entries.append(ReportEntry(where, "polar axes", "", "approximated", "polar",
-                                   "a radial origin other than rmin is not drawn"))
+    origin = ax.get_rorigin()
+    if origin is not None and origin != rmin:
+        # the centre sits at rorigin: rmin is drawn on a circle (rmin - rorigin) / (rmax -
+        # rorigin) of the way out, which is Plotly's hole (a fraction of the radius)
+        lo, hi, o = (np.log10([rmin, rmax, origin]) if r.kind == "log" and min(
+            rmin, rmax, origin) > 0 else (rmin, rmax, origin))
+        hole = (lo - o) / (hi - o) if hi != o else -1.0
+        if 0.0 <= hole < 1.0:
+            polar["hole"] = float(hole)
+        else:
+            entries.append(ReportEntry(where, "polar axes", "", "approximated", "polar",
+                                       "a radial origin beyond rmin is not drawn"))
     from .axes import titles
 
     return AxesIR(index=i, kind="polar", domain=dom, xaxis=tax, yaxis=rax, marks=tuple(marks),
