@@ -34,3 +34,24 @@ def test_line_scatter_surface_wireframe_bars(golden):
     assert scene["zaxis"]["title"]["text"] == "Z"
     assert scene["xaxis"]["range"] == pytest.approx(list(ax.get_xlim()))
     golden.check("mplot3d", conv.figure)
+
+
+def test_text_in_3d_is_a_scene_annotation_at_its_point():
+    fig = plt.figure()
+    ax = fig.add_subplot(projection="3d")
+    ax.plot([0, 2], [0, 4], [0, 6])
+    ax.text(1.0, 2.0, 3.0, "mid", color="red", ha="center", va="center")
+    ax.text2D(0.05, 0.95, "flat", transform=ax.transAxes)
+    conv = to_plotly(fig)
+    (note,) = conv.figure["layout"]["scene"]["annotations"]
+    assert (note["text"], note["x"], note["y"], note["z"]) == ("mid", 1.0, 2.0, 3.0)
+    assert (note["xanchor"], note["yanchor"], note["font"]["color"]) == (
+        "center", "middle", "rgba(255,0,0,1)")
+    assert [a["text"] for a in conv.figure["layout"]["annotations"]] == ["flat"]
+    assert conv.report.complete
+    ax.text(2.0, 0.0, 0.0, "along x", "x")  # zdir turns the text: reported, still shown
+    conv = to_plotly(fig)
+    assert len(conv.figure["layout"]["scene"]["annotations"]) == 2
+    assert [e.reason for e in conv.report.approximated] == [
+        "text along a 3-D direction (zdir) drawn screen-aligned"]
+    plt.close(fig)

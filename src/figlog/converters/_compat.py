@@ -23,6 +23,7 @@ __all__ = [
     "poly3d_faces",
     "segments3d",
     "suptitle_text",
+    "text3d_direction",
 ]
 
 
@@ -77,6 +78,17 @@ def colorbar_placed_by_user(cax: Any) -> bool:
     """
     locator = cax.get_axes_locator()
     return locator is not None and getattr(locator, "_orig_locator", None) is not None
+
+
+def text3d_direction(text: Any) -> tuple[float, float, float]:
+    """The 3-D direction a Text3D's baseline follows; (0, 0, 0) for screen-aligned text.
+
+    3.9–3.11: ``Text3D._dir_vec``, set from ``zdir``; there is no getter.
+    """
+    try:
+        return tuple(float(v) for v in getattr(text, "_dir_vec", (0.0, 0.0, 0.0)))
+    except (TypeError, ValueError):
+        return (1.0, 0.0, 0.0)
 
 
 def grid_visible(axis: Any) -> bool:

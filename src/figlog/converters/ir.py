@@ -200,6 +200,7 @@ class TextMark:
     xshift: float = 0.0
     yshift: float = 0.0
     source: str = ""
+    z: float | None = None  # 3-D axes: a scene annotation at (x, y, z)
 
 
 @dataclass(frozen=True)

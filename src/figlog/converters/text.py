@@ -155,12 +155,30 @@ def _place(ctx: Ctx, xy, transform) -> tuple[tuple, tuple[Coord, Coord], str]:
     return (x, y), coords, note
 
 
+def _text3d(t, ctx: Ctx) -> Extraction:
+    """Text at a 3-D data point → a Plotly scene annotation (screen-aligned, as matplotlib
+    draws it unless ``zdir`` turns it along an axis)."""
+    from . import _compat
+
+    x, y, z = (float(v) for v in t.get_position_3d())
+    xv, yv, zv = ctx.xv.one(x), ctx.yv.one(y), (ctx.zv or ctx.xv).one(z)
+    if None in (xv, yv, zv):
+        return hidden("position outside the axis domain")
+    mark = text_mark(t, xv, yv, ("data", "data"), ctx, z=zv)
+    if any(_compat.text3d_direction(t)):
+        return approximated("text along a 3-D direction (zdir) drawn screen-aligned", mark)
+    return converted(mark)
+
+
 @extract.register(Text)
 def _text(t: Text, ctx: Ctx) -> Extraction:
     if not t.get_visible():
         return hidden("invisible")
     if not t.get_text().strip():
         return hidden("empty text")
+    if ctx.kind == "3d" and hasattr(t, "get_position_3d") and t.get_transform() is \
+            ctx.ax.transData:
+        return _text3d(t, ctx)
     (x, y), coords, note, (dx, dy) = _place_shifted(ctx, t.get_position(), t.get_transform())
     if x is None or y is None:
         return approximated(note) if note else hidden("position outside the axis domain")

@@ -450,6 +450,12 @@ def write(ir: FigureIR) -> dict[str, Any]:
                 data.append(_pie(m, a))
             elif isinstance(m, MeshMark):
                 data.append(_mesh(m, a, refs))
+            elif isinstance(m, TextMark) and m.z is not None and a.kind == "3d":
+                note = _annotation(m, "", "")
+                for k in ("xref", "yref"):
+                    note.pop(k)
+                note["z"] = m.z
+                layout[refs.sub[a.index]].setdefault("annotations", []).append(note)
             elif isinstance(m, TextMark):
                 annotations.append(_annotation(m, _ref(m.xcoord, xr), _ref(m.ycoord, yr)))
             elif isinstance(m, PathMark):
