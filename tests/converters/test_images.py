@@ -114,3 +114,89 @@ def test_colorbar_extend_triangles_in_under_and_over_colours():
         assert sorted(p[1] for p in pts) == pytest.approx(sorted([base, base, tip]), abs=1e-5)
     assert conv.report.complete
     plt.close(fig)
+
+
+def _validate(conv):
+    import plotly.graph_objects as go
+
+    go.Figure(conv.figure)
+
+
+@pytest.mark.parametrize("func", ["pcolormesh", "pcolor"])
+def test_mgrid_mesh_is_a_heatmap_of_the_transposed_values(func):
+    """np.mgrid puts x down the rows: still a rectilinear grid, drawn as an exact heatmap."""
+    X, Y = np.mgrid[-3:3:complex(0, 7), -2:2:complex(0, 5)]
+    Z = np.ma.masked_greater(X * Y, 3.5)
+    fig, ax = plt.subplots()
+    mesh = getattr(ax, func)(X, Y, Z, shading="nearest", cmap="PuBu_r")
+    fig.colorbar(mesh)
+    conv = to_plotly(fig)
+    _validate(conv)
+    assert conv.report.complete
+    t = conv.figure["data"][0]
+    assert t["type"] == "heatmap"
+    coords = mesh.get_coordinates()
+    assert t["x"] == pytest.approx(coords[:, 0, 0].tolist())
+    assert t["y"] == pytest.approx(coords[0, :, 1].tolist())
+    want = np.ma.asarray(mesh.get_array()).reshape(7, 5).T
+    assert t["z"] == [[None if m else v for v, m in zip(r, rm)]
+                      for r, rm in zip(want.data.tolist(), np.ma.getmaskarray(want).tolist())]
+    assert (t["zmin"], t["zmax"]) == (mesh.norm.vmin, mesh.norm.vmax)
+
+
+def test_curvilinear_mesh_cells_are_exact_and_complete():
+    x, y = np.meshgrid(np.arange(5.0), np.arange(4.0))
+    X, Y = x + 0.2 * y, y + 0.1 * x**2
+    Z = (x + y)[:-1, :-1]
+    cmap = plt.get_cmap("viridis").resampled(300)
+    fig, ax = plt.subplots()
+    mesh = ax.pcolormesh(X, Y, Z, cmap=cmap)
+    conv = to_plotly(fig)
+    _validate(conv)
+    assert conv.report.complete, [e.reason for e in conv.report.entries]
+    fills = {t["fillcolor"]: t for t in conv.figure["data"] if t.get("fill") == "toself"}
+    colours = ["rgba({},{},{},{:g})".format(*(round(v * 255) for v in c[:3]), c[3])
+               for c in mesh.to_rgba(Z.ravel())]
+    assert set(fills) == set(colours)
+    for (i, j), c in zip(np.ndindex(3, 4), colours):
+        corners = {(round(X[a, b], 9), round(Y[a, b], 9))
+                   for a, b in ((i, j), (i, j + 1), (i + 1, j + 1), (i + 1, j))}
+        assert corners <= set(zip(np.round(fills[c]["x"], 9), np.round(fills[c]["y"], 9)))
+
+
+def test_mesh_with_edges_or_extreme_colours_is_drawn_as_cells():
+    fig, (a, b) = plt.subplots(1, 2)
+    a.pcolormesh(np.arange(6.0).reshape(2, 3), edgecolors="k", linewidth=2)
+    cmap = plt.get_cmap("viridis").with_extremes(under="red")
+    b.pcolormesh(np.arange(6.0).reshape(2, 3), cmap=cmap, vmin=2, vmax=5)
+    conv = to_plotly(fig)
+    _validate(conv)
+    assert not any(t["type"] == "heatmap" for t in conv.figure["data"])
+    assert "rgba(255,0,0,1)" in {t.get("fillcolor") for t in conv.figure["data"]}
+    assert conv.report.complete
+
+
+@pytest.mark.parametrize("curvilinear", [False, True])
+def test_gouraud_mesh_is_drawn_and_reported(curvilinear):
+    """Gouraud shading (values at the nodes) used to fail to convert; it is drawn as flat
+    pieces whose colours follow matplotlib's blend, and reported as approximated."""
+    x, y = np.meshgrid(np.arange(4.0), np.arange(3.0))
+    X = x + (0.3 * y if curvilinear else 0)
+    Z = np.ma.masked_array(x * y, mask=np.zeros_like(x, bool))
+    Z.mask[2, 3] = True  # the cell touching this node is not drawn
+    fig, ax = plt.subplots()
+    mesh = ax.pcolormesh(X, y, Z, shading="gouraud", vmin=0, vmax=6)
+    conv = to_plotly(fig)
+    _validate(conv)
+    (entry,) = [e for e in conv.report.entries if e.kind == "QuadMesh"]
+    assert entry.status == "approximated" and "Gouraud" in entry.reason
+    fills = [t for t in conv.figure["data"] if t.get("fill") == "toself"]
+    xs = np.array([v for t in fills for v in t["x"]])
+    ys = np.array([v for t in fills for v in t["y"]])
+    assert xs.min() == pytest.approx(X.min()) and xs.max() == pytest.approx(X[:2].max())
+    assert ys.min() == pytest.approx(0) and ys.max() == pytest.approx(2)
+    # the darkest and brightest pieces sit near the lowest and highest nodes
+    lum = {t["fillcolor"]: sum(map(int, t["fillcolor"][5:-1].split(",")[:3])) for t in fills}
+    dark = min(fills, key=lambda t: lum[t["fillcolor"]])
+    bright = max(fills, key=lambda t: lum[t["fillcolor"]])
+    assert np.mean(dark["y"]) < 0.5 and np.mean(bright["y"]) > 1.2

@@ -2,9 +2,15 @@
 
 - ``PathCollection`` (``scatter``): one marker trace with per-point sizes and colours, or the
   raw values with the colormap when the collection is colour-mapped;
-- ``LineCollection``: line traces, one per distinct (colour, width, dash);
+- ``LineCollection``: line traces, one per distinct (colour, width, dash); segments with an
+  axes-relative dimension (``vlines(..., transform=ax.get_xaxis_transform())``) become layout
+  shapes, as ``axvline`` does;
 - other collections of paths (``fill_between``, ``stackplot``, ``PatchCollection``,
   violin bodies): filled traces, one per distinct (face, edge).
+
+A trace has one colour, so a collection costs one trace per distinct style. A colour-mapped
+collection has at most its colormap's N colours plus the under/over/bad ones, so up to that
+many traces keep it exact; only collections with more styles than that are merged.
 """
 
 from __future__ import annotations
@@ -12,31 +18,51 @@ from __future__ import annotations
 from collections import defaultdict
 
 import numpy as np
-from matplotlib.collections import Collection, LineCollection, PathCollection
+from matplotlib.collections import Collection, LineCollection, PathCollection, PolyQuadMesh
 from matplotlib.transforms import IdentityTransform
 
 from ._colors import TRANSPARENT, colorscale, normalized, rgba_list
 from ._context import Ctx, Extraction, approximated, converted, extract, hidden
 from ._markers import UNFILLED, hatch_pattern, symbol_for_path
 from ._transforms import classify, rings, to_coords
-from .ir import LineMark, LineStyle, MarkerSpec
+from .ir import LineMark, LineStyle, MarkerSpec, PathMark
 from .lines import area_marks, polyline_mark, public_label
 
-__all__ = ["mapped_colors"]
+__all__ = ["group_limit", "mapped_colors"]
 
-_MAX_GROUPS = 64
+# 256 colormap colours (matplotlib's default N) plus under, over and bad: a default
+# colour-mapped collection never needs more traces than this to be exact
+_MAX_GROUPS = 256 + 3
+
+
+def group_limit(coll: Collection) -> int:
+    """How many distinct styles (one Plotly trace each) ``coll`` may keep before merging."""
+    if coll.get_array() is None:
+        return _MAX_GROUPS
+    return max(_MAX_GROUPS, int(getattr(coll.get_cmap(), "N", 256)) + 3)
 
 
 def mapped_colors(coll: Collection, n: int, which: str = "face") -> np.ndarray:
     """RGBA per element: from the colormap when the collection is colour-mapped (computed
     here rather than by ``update_scalarmappable``, which would change the artist)."""
     arr = coll.get_array()
+    if arr is not None and np.ndim(arr) == 2 and np.size(arr) != n and \
+            isinstance(coll, PolyQuadMesh):
+        # pcolor draws only the cells whose value and four corners are unmasked
+        arr = np.ma.asarray(arr)[_pcolor_cells(coll, arr)]
     if arr is not None and np.size(arr) == n and n > 0:
         rgba = coll.to_rgba(np.ma.asarray(arr).ravel(), alpha=coll.get_alpha())
         return np.asarray(rgba, dtype=float).reshape(-1, 4)
     cols = coll.get_facecolor() if which == "face" else coll.get_edgecolor()
     cols = np.asarray(cols, dtype=float).reshape(-1, 4)
     return cols
+
+
+def _pcolor_cells(mesh: PolyQuadMesh, arr) -> np.ndarray:
+    """Which cells of a ``pcolor`` mesh are drawn: value and all four corners unmasked."""
+    bad = np.any(np.ma.getmaskarray(mesh.get_coordinates()), axis=-1)
+    bad = bad[:-1, :-1] | bad[1:, 1:] | bad[:-1, 1:] | bad[1:, :-1]
+    return ~(bad | np.ma.getmaskarray(arr))
 
 
 def _offsets_in_data(coll: Collection, ctx: Ctx) -> tuple[np.ndarray, str]:
@@ -133,34 +159,83 @@ def _lines(coll: LineCollection, ctx: Ctx) -> Extraction:
     colors = rgba_list(mapped_colors(coll, n, "edge"), n)
     widths = np.asarray(coll.get_linewidths(), dtype=float).ravel()
     styles = coll.get_linestyles()
-    groups: dict[tuple, list[np.ndarray]] = defaultdict(list)
     transform = coll.get_transform()
     coords = classify(transform, ctx.ax, ctx.fig)
+    offsets = np.ma.asarray(coll.get_offsets(), dtype=float).filled(0).reshape(-1, 2)
+    otr = coll.get_offset_transform()
+    shifted = len(offsets) > 0 and bool(np.any(offsets != 0))
+    if shifted and not np.any(np.abs(otr.transform(offsets)) >= 0.5):
+        # each segment moves by offset_transform(offset) pixels; below half a pixel that is
+        # less than matplotlib's own pixel snapping moves it
+        shifted = False
+    if coords is None and not shifted and isinstance(transform, IdentityTransform):
+        # pixels of the figure, which keeps its size in Plotly: figure fractions are exact
+        coords = ("figure", "figure")
     note = ""
-    if coords != ("data", "data"):
+    if shifted or coords is None:
+        # each segment is drawn at transform(segment) + offset_transform(offset) pixels: a
+        # display-space placement, exact only for the current view
+        note = "display-space segments placed at their current data position"
+    elif coords != ("data", "data") and ctx.kind not in ("xy", "figure"):
         note = "axes- or figure-relative segments placed at their current data position"
-    exact = transform is ctx.ax.transData
+    as_shapes = not note and coords != ("data", "data")
+    exact = transform is ctx.ax.transData if ctx.ax is not None else False
+    ident = IdentityTransform()
+    groups: dict[tuple, list[np.ndarray]] = defaultdict(list)
     for i, seg in enumerate(segs):
         seg = np.asarray(seg, dtype=float).reshape(-1, 2)
-        if not exact:
+        if shifted:
+            seg = transform.transform(seg) + otr.transform(offsets[i % len(offsets)][None])
+            seg = to_coords(seg, ident, ("data", "data"), ctx.ax, ctx.fig)
+        elif as_shapes:
+            seg = to_coords(seg, transform, coords, ctx.ax, ctx.fig)
+        elif not exact:
             seg = to_coords(seg, transform, ("data", "data"), ctx.ax, ctx.fig)
         w = float(widths[i % len(widths)]) if len(widths) else 1.0
         dash = _dash(styles[i % len(styles)] if len(styles) else (0, None))
-        groups[(colors[i], w, dash)].append(seg)
-    if len(groups) > _MAX_GROUPS:
-        note = note or f"{len(groups)} distinct segment styles merged into {_MAX_GROUPS}"
-        groups = _merge(groups)
+        # widths that differ by less than 0.1 px draw the same line
+        groups[(colors[i], round(w * ctx.pt, 1), dash)].append(seg)
+    limit = group_limit(coll)
+    if len(groups) > limit:
+        note = note or f"{len(groups)} distinct segment styles merged into {limit}"
+        groups = _merge(groups, limit)
     label = public_label(coll)
-    marks = []
+    marks: list = []
     for (color, w, dash), polys in groups.items():
         if color == TRANSPARENT or w <= 0:
             continue
-        style = LineStyle(color, w * ctx.pt, dash)
+        style = LineStyle(color, w, dash)
+        if as_shapes:
+            mark = _shape_mark(polys, coords, style, coll, label, ctx)
+            if mark is not None:
+                marks.append(mark)
+            continue
         marks.append(polyline_mark(polys, ctx, line=style, fill=None, label=label,
                                    source=type(coll).__name__))
     if not marks:
         return hidden("no visible segments")
     return approximated(note, *marks) if note else converted(*marks)
+
+
+def _shape_mark(polys: list[np.ndarray], coords: tuple, style: LineStyle, coll: Collection,
+                label: str | None, ctx: Ctx) -> PathMark | None:
+    """Segments with an axes- or figure-relative dimension as one layout shape, exact at
+    any zoom (``vlines`` in ``ax.get_xaxis_transform()`` spans the axes' height)."""
+    parts = []
+    for p in polys:
+        xs, ys = ctx.shape_x(p[:, 0], coords[0]), ctx.shape_y(p[:, 1], coords[1])
+        pts = [f"{_sv(x)},{_sv(y)}" for x, y in zip(xs, ys) if x is not None and y is not None]
+        if len(pts) >= 2:
+            parts.append("M" + "L".join(pts))
+    if not parts:
+        return None
+    return PathMark(path="".join(parts), xcoord=coords[0], ycoord=coords[1], line=style,
+                    fill=None, layer="above" if coll.get_zorder() >= 2 else "below",
+                    label=label, source=type(coll).__name__)
+
+
+def _sv(v) -> str:
+    return v if isinstance(v, str) else f"{v:.8g}"
 
 
 def _dash(style) -> str:
@@ -173,15 +248,24 @@ def _dash(style) -> str:
     return "dot" if seq[0] <= seq[1] * 0.8 else "dash"
 
 
-def _merge(groups: dict) -> dict:
-    """Quantise colours until at most _MAX_GROUPS styles remain."""
-    merged: dict = defaultdict(list)
+def _merge(groups: dict, limit: int) -> dict:
+    """Keep the ``limit`` most used styles; every other style joins the kept style whose
+    colour is nearest (styles are tuples starting with an rgba string)."""
     keys = sorted(groups, key=lambda k: -len(groups[k]))
-    keep = set(keys[: _MAX_GROUPS - 1])
-    for k in keys:
-        target = k if k in keep else keys[_MAX_GROUPS - 1]
-        merged[target].extend(groups[k])
+    keep, rest = keys[:limit], keys[limit:]
+    kept = np.array([_rgba_values(k[0]) for k in keep])
+    merged: dict = defaultdict(list)
+    for k in keep:
+        merged[k].extend(groups[k])
+    for k in rest:
+        d = ((kept - np.array(_rgba_values(k[0]))) ** 2).sum(axis=1)
+        merged[keep[int(np.argmin(d))]].extend(groups[k])
     return merged
+
+
+def _rgba_values(color: str) -> list[float]:
+    r, g, b, a = color[color.index("(") + 1:-1].split(",")
+    return [float(r), float(g), float(b), float(a) * 255]
 
 
 @extract.register(Collection)
@@ -231,9 +315,10 @@ def _paths(coll: Collection, ctx: Ctx) -> Extraction:
             continue
         w = float(widths[i % len(widths)]) if len(widths) else 0.0
         groups[(faces[i], edges[i] if w > 0 else TRANSPARENT, w)].extend(polys)
-    if len(groups) > _MAX_GROUPS:
-        notes.append(f"{len(groups)} distinct fills merged into {_MAX_GROUPS}")
-        groups = _merge(groups)
+    limit = group_limit(coll)
+    if len(groups) > limit:
+        notes.append(f"{len(groups)} distinct fills merged into {limit}")
+        groups = _merge(groups, limit)
     label = public_label(coll)
     marks = []
     for (face, edge, w), polys in groups.items():
