@@ -18,6 +18,7 @@ __all__ = [
     "colorbar_placed_by_user",
     "facecolors3d",
     "grid_visible",
+    "inset_indicator_parts",
     "legend_loc",
     "offsets3d",
     "poly3d_faces",
@@ -89,6 +90,18 @@ def text3d_direction(text: Any) -> tuple[float, float, float]:
         return tuple(float(v) for v in getattr(text, "_dir_vec", (0.0, 0.0, 0.0)))
     except (TypeError, ValueError):
         return (1.0, 0.0, 0.0)
+
+
+def inset_indicator_parts(ind: Any) -> tuple[Any, bool, list]:
+    """The inset axes an ``InsetIndicator`` frames, whether its frame follows that axes'
+    limits, and the connector patches it has built so far (none before the first draw).
+
+    3.10–3.11: ``InsetIndicator._inset_ax``, ``_auto_update_bounds``, ``_connectors``; the
+    public ``connectors`` property builds the connectors (changing the artist) to answer,
+    and ``get_children`` does not list them.
+    """
+    return (getattr(ind, "_inset_ax", None), bool(getattr(ind, "_auto_update_bounds", False)),
+            list(getattr(ind, "_connectors", None) or []))
 
 
 def grid_visible(axis: Any) -> bool:
