@@ -179,3 +179,26 @@ def test_secondary_axes_overlay_the_parent_with_mapped_ticks():
     assert x2["tickvals"] == pytest.approx(np.degrees(np.arange(7)).tolist())
     assert x2["range"] == conv.figure["layout"]["xaxis"]["range"]
     assert conv.report.complete
+
+
+def test_secondary_axis_with_a_date_locator():
+    """A secondary x axis labelling months under a day axis (matplotlib's multilevel ticks
+    example): date locators take datetimes, and the ticks land on the month starts."""
+    import datetime as dt
+
+    import matplotlib.dates as mdates
+
+    fig, ax = plt.subplots()
+    days = [dt.datetime(2020, 1, 1) + dt.timedelta(days=k) for k in range(0, 90)]
+    ax.plot(days, range(90))
+    sec = ax.secondary_xaxis(location=-0.075)
+    sec.xaxis.set_major_locator(mdates.MonthLocator(bymonthday=1))
+    sec.xaxis.set_major_formatter(mdates.DateFormatter("%b"))
+    conv = to_plotly(fig)
+    assert conv.report.complete
+    axes = [v for k, v in conv.figure["layout"].items() if k.startswith("xaxis")]
+    (months,) = [a for a in axes if "Feb" in (a.get("ticktext") or [])]
+    assert months["ticktext"] == ["Jan", "Feb", "Mar", "Apr"]  # the view runs into April
+    assert [str(v)[:10] for v in months["tickvals"]] == [
+        "2020-01-01", "2020-02-01", "2020-03-01", "2020-04-01"]
+    plt.close(fig)

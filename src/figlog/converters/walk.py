@@ -338,7 +338,12 @@ def _secondary(ax, i, dom, info, plain, entries) -> AxesIR | None:
     lim = np.asarray(parent.get_xlim() if orientation == "x" else parent.get_ylim(), float)
     with np.errstate(all="ignore"):
         slim = np.sort(np.asarray(forward(lim), dtype=float))
-    locs = np.asarray(own.get_major_locator().tick_values(*slim), dtype=float)
+    locator = own.get_major_locator()
+    from matplotlib import dates as mdates
+
+    # date locators take datetimes (as their __call__ passes them), not date numbers
+    bounds = mdates.num2date(slim) if isinstance(locator, mdates.DateLocator) else slim
+    locs = np.asarray(locator.tick_values(*bounds), dtype=float)
     locs = locs[(locs >= slim[0] - 1e-9 * abs(slim[1] - slim[0])) &
                 (locs <= slim[1] + 1e-9 * abs(slim[1] - slim[0]))]
     try:
