@@ -55,3 +55,21 @@ def test_radial_origin_below_rmin_is_a_hole(rmin, rorigin, hole):
     inner = ax.transData.transform([[0.0, rmin]])
     assert np.hypot(*(inner - centre)[0]) / np.hypot(*(edge - centre)[0]) == pytest.approx(hole)
     plt.close(fig)
+
+
+def test_colorbar_of_a_free_mappable_beside_polar_axes_only():
+    import matplotlib as mpl
+
+    fig, ax = plt.subplots(subplot_kw={"projection": "polar"})
+    ax.plot([0, 1], [1, 2])
+    cax = fig.add_axes([0.85, 0.1, 0.03, 0.8])
+    fig.colorbar(mpl.cm.ScalarMappable(cmap="viridis", norm=mpl.colors.Normalize(0, 5)),
+                 cax=cax)
+    conv = to_plotly(fig)
+    (carrier,) = [t for t in conv.figure["data"] if "colorbar" in t.get("marker", {})]
+    assert carrier["type"] == "scatterpolar"
+    bar = carrier["marker"]["colorbar"]
+    assert bar["x"] == pytest.approx(0.85) and bar["len"] == pytest.approx(0.8)
+    assert bar["ticktext"] == ["0", "1", "2", "3", "4", "5"]
+    assert conv.report.complete
+    plt.close(fig)

@@ -380,12 +380,11 @@ def _attach_colorbars(colorbars, axes_ir, fig, entries) -> list[PathMark]:
         if cb_id in colorbars.used:
             entries.append(ReportEntry("figure", "Colorbar", "", "converted", "colorbar"))
             continue
-        target = next((k for k, a in enumerate(axes_ir) if a.kind == "xy"), None)
-        if target is None:
-            target = next((k for k, a in enumerate(axes_ir) if a.kind == "3d"), None)
+        target = next((k for kind in ("xy", "3d", "polar")
+                       for k, a in enumerate(axes_ir) if a.kind == kind), None)
         if target is None:
             entries.append(ReportEntry("figure", "Colorbar", "", "skipped", "",
-                                       "no cartesian or 3-D axes to carry it"))
+                                       "no cartesian, polar or 3-D axes to carry it"))
             continue
         carrier = _carrier(cb, fig)
         if axes_ir[target].kind == "3d":
