@@ -19,7 +19,7 @@ from matplotlib.image import AxesImage
 from ._colors import TRANSPARENT, colorscale, normalized, rgba_list
 from ._context import Ctx, Extraction, approximated, converted, extract, hidden
 from ._transforms import classify, finite_list, to_coords
-from .ir import ImageMark
+from .ir import ImageMark, LineMark
 from .lines import public_label
 
 __all__ = ["png_uri"]
@@ -224,7 +224,6 @@ def _gouraud(mesh: QuadMesh, coords: np.ma.MaskedArray, values: np.ma.MaskedArra
     centre and blends the corner colours across each; Plotly has no blended fill, so each
     triangle is cut into up to 64 flat pieces coloured at their centres."""
     from .collections import _colorbar_carrier
-    from .lines import polyline_mark
 
     p = np.asarray(coords.filled(np.nan) if np.ma.isMaskedArray(coords) else coords)
     v = np.ma.masked_invalid(np.ma.asarray(values, dtype=float)).filled(np.nan)
@@ -264,8 +263,13 @@ def _gouraud(mesh: QuadMesh, coords: np.ma.MaskedArray, values: np.ma.MaskedArra
         color = rgba_list(rgba[idx[:1]], 1)[0]
         if color == TRANSPARENT:
             continue
-        marks.append(polyline_mark(list(pieces[idx]), ctx, line=None, fill=color,
-                                   label=label, source="QuadMesh"))
+        # pieces have no holes: separate them by gaps, which Plotly's fill="toself" closes
+        # one by one, rather than by the zero-area bridges polyline_mark uses, which
+        # antialiasing shows as hairlines
+        xy = np.concatenate([pieces[idx], np.full((len(idx), 1, 2), np.nan)], axis=1)
+        xy = xy.reshape(-1, 2)[:-1]
+        marks.append(LineMark(x=ctx.xv(xy[:, 0]), y=ctx.yv(xy[:, 1]), line=None, fill=color,
+                              label=label, source="QuadMesh"))
     colorbar = ctx.colorbar_for(mesh, "bar")
     if colorbar is not None:
         marks.append(_colorbar_carrier(mesh, colorbar, ctx))
