@@ -21,6 +21,8 @@ __all__ = [
     "inset_indicator_parts",
     "legend_loc",
     "offsets3d",
+    "quiver_key_arrow",
+    "quiver_ready",
     "poly3d_faces",
     "segments3d",
     "suptitle_text",
@@ -102,6 +104,44 @@ def inset_indicator_parts(ind: Any) -> tuple[Any, bool, list]:
     """
     return (getattr(ind, "_inset_ax", None), bool(getattr(ind, "_auto_update_bounds", False)),
             list(getattr(ind, "_connectors", None) or []))
+
+
+def quiver_ready(q: Any) -> Any:
+    """A copy of a ``Quiver`` with its arrows built, the user's quiver left as it is.
+
+    3.9–3.11: a quiver works out its scale, width and arrow polygons only when it is drawn
+    (``Quiver.draw`` calls ``_init`` and ``_make_verts`` and stores the result on itself);
+    before a draw it has no paths. Those steps run here on a shallow copy whose change
+    notifications go nowhere, so the figure is not touched and the arrows are the ones a
+    draw would make.
+    """
+    import copy
+
+    from matplotlib import cbook
+
+    twin = copy.copy(q)
+    twin.stale_callback = None
+    twin._callbacks = cbook.CallbackRegistry(signals=["pchanged"])
+    twin._init()
+    twin.set_verts(twin._make_verts(twin.XY, twin.U, twin.V, twin.angles), closed=False)
+    return twin
+
+
+def quiver_key_arrow(key: Any, ready: Any) -> list:
+    """The arrow polygon of a ``QuiverKey`` (in the quiver's arrow units), as its draw
+    makes it, from ``ready`` (see :func:`quiver_ready`).
+
+    3.9–3.11: ``QuiverKey._init`` builds it with the quiver's ``_make_verts`` while the
+    quiver's pivot follows the label side and its mask is off; here on another copy.
+    """
+    import copy
+
+    twin = copy.copy(ready)
+    twin.pivot = key.pivot[key.labelpos]
+    twin.Umask = np.ma.nomask
+    u = key.U * np.cos(np.radians([key.angle]))
+    v = key.U * np.sin(np.radians([key.angle]))
+    return list(twin._make_verts(np.array([[0.0, 0.0]]), u, v, "uv"))
 
 
 def grid_visible(axis: Any) -> bool:

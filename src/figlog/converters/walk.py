@@ -24,6 +24,7 @@ from . import collections as _collections  # noqa: F401 - registers extractors
 from . import contour as _contour  # noqa: F401
 from . import figimage as _figimage  # noqa: F401
 from . import inset as _inset  # noqa: F401
+from . import quiver as _quiver  # noqa: F401
 from . import images as _images  # noqa: F401
 from . import lines as _lines  # noqa: F401
 from . import offsetbox as _offsetbox  # noqa: F401
