@@ -7,9 +7,12 @@ Run by hand (takes minutes)::
 For every script of the installed matplotlib's gallery (fetched as in the gallery test)
 and every figure it leaves open, in a fresh headless interpreter:
 
+- figlog ``to_plotly`` before anything draws the figure, as a user logs it (its report is
+  the one counted, its JSON the one shown on the page);
 - ``savefig`` to PNG at dpi 100, twice; the second (warm) time is the reference;
-- figlog ``to_plotly`` (timed on a second, warm call), then mpld3 ``fig_to_dict``, then
-  plotly ``mpl_to_plotly`` last, because it may close or change the figure;
+- figlog ``to_plotly`` again (the timed, warm call; whether its JSON differs from the first
+  is counted), then mpld3 ``fig_to_dict``, then plotly ``mpl_to_plotly`` last, because it
+  may close or change the figure;
 - whether each raised, whether figlog's report is complete, whether plotly warned that it
   dropped something.
 
@@ -60,31 +63,47 @@ except BaseException as exc:
 figs = [plt.figure(n) for n in plt.get_fignums()]
 for fig in figs:
     out = {"fig": fig.number}
+    # first as a user logs it: converted before anything draws the figure
+    first = None
     try:
-        buf = io.BytesIO(); fig.savefig(buf, format="png", dpi=100)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            t0 = time.perf_counter()
+            first = to_plotly(fig)
+            out["figlog_first_s"] = time.perf_counter() - t0
+        out["figlog_complete"] = first.report.complete
+        out["figlog_problems"] = [[e.kind, e.status, e.reason[:100]]
+                                  for e in first.report.entries
+                                  if e.status in ("skipped", "approximated")]
+        if keep:
+            text = json.dumps(first.figure, allow_nan=False)
+            out["figlog_json"] = text if len(text) < 3_000_000 else None
+    except BaseException as exc:
+        key = "figlog_empty" if type(exc).__name__ == "EmptyPlotError" else "figlog_error"
+        out[key] = f"{type(exc).__name__}: {exc}"[:200]
+    try:
+        buf = io.BytesIO(); t0 = time.perf_counter(); fig.savefig(buf, format="png", dpi=100)
+        out["png_first_s"] = time.perf_counter() - t0
         buf = io.BytesIO(); t0 = time.perf_counter(); fig.savefig(buf, format="png", dpi=100)
         out["png_s"] = time.perf_counter() - t0
         if keep:
             out["png"] = base64.b64encode(buf.getvalue()).decode()
     except BaseException as exc:
         out["png_error"] = f"{type(exc).__name__}: {exc}"[:200]
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            to_plotly(fig)
-            t0 = time.perf_counter()
-            conv = to_plotly(fig)
-            out["figlog_s"] = time.perf_counter() - t0
-        out["figlog_complete"] = conv.report.complete
-        out["figlog_problems"] = [[e.kind, e.status, e.reason[:100]]
-                                  for e in conv.report.entries
-                                  if e.status in ("skipped", "approximated")]
-        if keep:
-            text = json.dumps(conv.figure, allow_nan=False)
-            out["figlog_json"] = text if len(text) < 3_000_000 else None
-    except BaseException as exc:
-        key = "figlog_empty" if type(exc).__name__ == "EmptyPlotError" else "figlog_error"
-        out[key] = f"{type(exc).__name__}: {exc}"[:200]
+    if first is not None:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                t0 = time.perf_counter()
+                again = to_plotly(fig)
+                out["figlog_s"] = time.perf_counter() - t0
+            # a draw settles layout engines (constrained/tight) and lazy state; say when
+            # the conversion of the drawn figure differs from the one logged before it
+            out["figlog_changed_by_draw"] = json.dumps(again.figure, sort_keys=True,
+                                                       default=str) != json.dumps(
+                first.figure, sort_keys=True, default=str)
+        except BaseException as exc:
+            out["figlog_error_after_draw"] = f"{type(exc).__name__}: {exc}"[:200]
     try:
         import mpld3
         with warnings.catch_warnings():
@@ -133,8 +152,8 @@ def _pct(n: int, d: int) -> str:
     return f"{100 * n / d:5.1f} %" if d else "   n/a"
 
 
-def _ratio_stats(figs: list[dict], key: str) -> tuple[str, str]:
-    ratios = sorted(f[key] / f["png_s"] for f in figs if key in f and f.get("png_s"))
+def _ratio_stats(figs: list[dict], key: str, ref: str = "png_s") -> tuple[str, str]:
+    ratios = sorted(f[key] / f[ref] for f in figs if key in f and f.get(ref))
     if not ratios:
         return "n/a", "n/a"
     p90 = ratios[min(len(ratios) - 1, int(0.9 * len(ratios)))]
@@ -173,6 +192,19 @@ def report(results: list[dict]) -> str:
     lines += ["", "What figlog still reports, by artist kind:", "",
               "| kind (status) | artists | figures |", "|---|---|---|"]
     lines += [f"| {k} | {v} | {figs_by_kind[k]} |" for k, v in kinds.most_common()]
+    changed = [f"{r['script']}#{f['fig']}" for r in results for f in r["figures"]
+               if f.get("figlog_changed_by_draw")]
+    med, p90 = _ratio_stats(figs, "figlog_first_s", "png_first_s")
+    lines += ["", f"figlog converts each figure first as a user logs it, before anything draws "
+              f"it (completeness above is of that conversion; that first conversion's time / "
+              f"the first savefig's time, both cold: median {med}, p90 {p90}), then again "
+              f"after the PNG (the timed, warm call in the table). "
+              f"{len(changed)} of {n} figures convert differently once drawn (layout engines "
+              "and other state a draw settles)."]
+    late = [(r["script"], f["figlog_error_after_draw"]) for r in results for f in r["figures"]
+            if "figlog_error_after_draw" in f]
+    if late:
+        lines += ["figlog exceptions after a draw:"] + [f"  {s}: {e}" for s, e in late]
     empties = [r["script"] for r in results for f in r["figures"] if "figlog_empty" in f]
     if empties:
         lines += ["", f"{len(empties)} figures diagnosed as empty by design (EmptyPlotError: "

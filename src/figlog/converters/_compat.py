@@ -27,6 +27,7 @@ __all__ = [
     "segments3d",
     "suptitle_text",
     "text3d_direction",
+    "tick_label_style",
 ]
 
 
@@ -142,6 +143,37 @@ def quiver_key_arrow(key: Any, ready: Any) -> list:
     u = key.U * np.cos(np.radians([key.angle]))
     v = key.U * np.sin(np.radians([key.angle]))
     return list(twin._make_verts(np.array([[0.0, 0.0]]), u, v, "uv"))
+
+
+def tick_label_style(axis: Any) -> tuple[float, float]:
+    """(rotation in degrees, font size in points) of an axis' major tick labels.
+
+    3.9–3.11: ticks are made lazily (``Axis.majorTicks`` is replaced by a list on first
+    use); ``get_majorticklabels`` would build one Tick per location, which costs more than
+    the rest of the conversion on a figure that has never been drawn. When the ticks exist
+    (a draw, ``plt.xticks(rotation=...)``) the first label is read; otherwise the template
+    new ticks are made from (``Axis._major_tick_kw``, else rcParams).
+    """
+    made = vars(axis).get("majorTicks")
+    if made:
+        label = made[0].label1
+        return float(label.get_rotation()), float(label.get_fontsize())
+    import matplotlib as mpl
+    from matplotlib.font_manager import FontProperties
+
+    kw = getattr(axis, "_major_tick_kw", {}) or {}
+    name = getattr(axis, "axis_name", "x")
+    size = kw.get("labelsize", mpl.rcParams.get(f"{name}tick.labelsize", "medium"))
+    try:
+        points = float(FontProperties(size=size).get_size_in_points())
+    except (TypeError, ValueError):
+        points = 10.0
+    rotation = kw.get("labelrotation", 0.0)
+    try:
+        rotation = float(rotation[-1] if isinstance(rotation, tuple) else rotation)
+    except (TypeError, ValueError, IndexError):
+        rotation = 0.0
+    return rotation, points
 
 
 def grid_visible(axis: Any) -> bool:

@@ -101,8 +101,7 @@ def axis_ir(ax: Axes, which: str, av: AxisValues, where: str,
     title = plain_text(label_artist.get_text()) if label_artist.get_visible() else ""
     if offset:
         title = f"{title}  ({plain_text(offset)})" if title else plain_text(offset)
-    ticklabels = axis.get_majorticklabels()
-    first = ticklabels[0] if ticklabels else None
+    rotation, tick_points = _compat.tick_label_style(axis)
     if which == "x":
         side = "top" if axis.get_ticks_position() == "top" or axis.get_label_position() == \
             "top" else "bottom"
@@ -119,8 +118,7 @@ def axis_ir(ax: Axes, which: str, av: AxisValues, where: str,
         kind=av.kind, range=rng, title=title if on else "",
         title_size=float(label_artist.get_fontsize()) * PT,
         tickvals=tickvals if on else [], ticktext=labels if on else [],
-        tickangle=-float(first.get_rotation()) if first is not None else 0.0,
-        tick_size=float(first.get_fontsize()) * PT if first is not None else 10 * PT,
+        tickangle=-rotation, tick_size=tick_points * PT,
         visible=on, showline=on and any(spine_vis), mirror=on and all(spine_vis),
         showgrid=on and _compat.grid_visible(axis), side=side,
     )
