@@ -166,3 +166,33 @@ def test_colormapped_fills_beyond_64_colours_are_exact():
 def rgba_strings(arr):
     return ["rgba({},{},{},{:g})".format(*(round(v * 255) for v in c[:3]), round(c[3], 3))
             for c in np.asarray(arr)]
+
+
+def test_scatter_with_a_custom_marker_path_draws_each_point_in_its_colour():
+    from matplotlib.transforms import Affine2D
+
+    rng = np.random.default_rng(0)
+    x, y, z = rng.random(6), rng.random(6), np.linspace(0, 1, 6)
+    fig, ax = plt.subplots()
+    verts = [[-1, -1], [1, -1], [1, 0.3], [-1, 1]]
+    sc = ax.scatter(x, y, s=np.linspace(20, 120, 6), c=z, marker=verts, edgecolors="k")
+    fig.colorbar(sc)
+    conv = to_plotly(fig)
+    assert conv.report.complete
+    shapes = [s for s in conv.figure["layout"]["shapes"] if s.get("xsizemode") == "pixel"]
+    anchors = np.array([(s["xanchor"], s["yanchor"]) for s in shapes])
+    assert np.allclose(anchors, np.column_stack([x, y]))
+    want = sc.to_rgba(z)
+    got = [[float(v) for v in s["fillcolor"][5:-1].split(",")] for s in shapes]
+    assert np.allclose(np.array(got)[:, :3], np.round(want[:, :3] * 255), atol=1)
+    assert {s["line"]["color"] for s in shapes} == {"rgba(0,0,0,1)"}
+    path = sc.get_paths()[0]
+    for s, size in zip(shapes, np.linspace(20, 120, 6)):
+        pts = np.array([[float(a) for a in p.split(",")]
+                        for p in s["path"].replace("M", " ").replace("L", " ")
+                        .replace("Z", " ").split()])
+        expect = Affine2D().scale(np.sqrt(size) * 100 / 72).transform(path.vertices)
+        assert np.allclose(pts, expect[: len(pts)], atol=0.01)
+    # the colorbar survives on a carrier trace
+    assert any("colorbar" in t.get("marker", {}) for t in conv.figure["data"])
+    plt.close(fig)

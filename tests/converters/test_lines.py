@@ -130,3 +130,52 @@ def test_markevery_picks_the_points_matplotlib_marks(every, scale):
                        atol=0.01)
     assert conv.report.complete
     plt.close(fig)
+
+
+def _pixel_points(path: str) -> np.ndarray:
+    import re
+
+    return np.array([[float(a), float(b)] for a, b in
+                     re.findall(r"(-?[0-9.]+),(-?[0-9.]+)", path)])
+
+
+@pytest.mark.parametrize("marker", [r"$f$", 10, [[-1, -1], [1, -1], [1, 0.3], [-1, 1]]])
+def test_markers_without_a_plotly_symbol_become_pixel_shapes_on_their_points(marker):
+    from matplotlib.markers import MarkerStyle
+    from matplotlib.transforms import Affine2D
+
+    fig, ax = plt.subplots()
+    ax.plot([1, 2, 10], [1, 4, 2], marker=marker, ms=16, color="tab:green",
+            markevery=[0, 2])
+    ax.set_xscale("log")
+    conv = to_plotly(fig)
+    assert conv.report.complete
+    shapes = [s for s in conv.figure["layout"]["shapes"] if s.get("xsizemode") == "pixel"]
+    # one shape per marked point, anchored on it in data units (shapes take raw values
+    # on log axes), in the marker's colours
+    assert [(s["xanchor"], s["yanchor"]) for s in shapes] == [(1.0, 1.0), (10.0, 2.0)]
+    assert {s["fillcolor"] for s in shapes} == {"rgba(44,160,44,1)"}
+    style = MarkerStyle(marker)
+    want = style.get_transform() + Affine2D().scale(16 * 100 / 72)
+    expect = want.transform(style.get_path().vertices)
+    got = _pixel_points(shapes[0]["path"])
+    # every vertex of the marker's path (the CLOSEPOLY vertex is the SVG "Z")
+    codes = style.get_path().codes
+    drawn = expect if codes is None else expect[codes != 79]
+    assert np.allclose(got, drawn, atol=0.002)
+    trace = conv.figure["data"][0]
+    assert trace["marker"]["color"] == "rgba(0,0,0,0)"  # invisible, kept for hover
+    plt.close(fig)
+
+
+def test_half_filled_markers_are_two_shapes_in_both_face_colours():
+    fig, ax = plt.subplots()
+    ax.plot([1, 2], [1, 2], "o", fillstyle="left", ms=12, color="k",
+            markerfacecolor="red", markerfacecoloralt="blue")
+    conv = to_plotly(fig)
+    assert conv.report.complete
+    shapes = [s for s in conv.figure["layout"]["shapes"] if s.get("xsizemode") == "pixel"]
+    assert [s["fillcolor"] for s in shapes] == ["rgba(255,0,0,1)", "rgba(0,0,255,1)"] * 2
+    left = _pixel_points(shapes[0]["path"])
+    assert left[:, 0].max() <= 0.01  # the face half is the left one
+    plt.close(fig)

@@ -135,11 +135,67 @@ def _scatter(coll: PathCollection, ctx: Ctx) -> Extraction:
         line_width=float(lw[0]) * ctx.pt if len(lw) and symbol not in UNFILLED else 0.0,
         colorscale=scale, cmin=cmin, cmax=cmax, colorbar=colorbar,
     )
+    shapes = []
+    if notes and not note and ctx.kind == "xy" and n <= _MAX_SHAPE_MARKERS and paths:
+        shapes = _scatter_shapes(coll, offsets, ctx)
+        if shapes:
+            # the shapes draw the markers; the trace keeps invisible ones for hover and
+            # hands its colorbar to a carrier
+            if marker.colorbar is not None:
+                bar = ctx.colorbar_for(coll, "bar")
+                if bar is not None:
+                    extra.append(_colorbar_carrier(coll, bar, ctx))
+            marker = MarkerSpec(symbol="circle", size=size, color=TRANSPARENT)
+            notes = []
     mark = LineMark(x=ctx.xv(offsets[:, 0]), y=ctx.yv(offsets[:, 1]), line=None,
                     marker=marker, label=public_label(coll), source="PathCollection")
+    extra.extend(shapes)
     if notes:
         return approximated("; ".join(notes), mark, *extra)
     return converted(mark, *extra)
+
+
+_MAX_SHAPE_MARKERS = 400
+
+
+def _scatter_shapes(coll: PathCollection, offsets: np.ndarray, ctx: Ctx) -> list[PathMark]:
+    """Scatter markers with no Plotly symbol (custom paths, per-point shapes) as pixel-sized
+    path shapes on their points, in each point's colours: what matplotlib draws."""
+    from matplotlib.transforms import Affine2D
+
+    from .lines import pixel_path
+
+    paths = coll.get_paths()
+    n = len(offsets)
+    sizes = np.sqrt(np.asarray(coll.get_sizes(), dtype=float)) * ctx.pt
+    if not len(sizes):
+        return []
+    faces = rgba_list(mapped_colors(coll, n, "face"), n) if len(coll.get_facecolor()) or \
+        coll.get_array() is not None else [TRANSPARENT] * n
+    raw_edge = np.asarray(coll.get_edgecolor(), dtype=float).reshape(-1, 4)
+    if not len(raw_edge):
+        edges = [TRANSPARENT] * n
+    elif np.array_equal(raw_edge, np.asarray(coll.get_facecolor(), float).reshape(-1, 4)):
+        edges = faces  # edgecolor "face": the edge takes each point's (mapped) face colour
+    else:
+        edges = rgba_list(raw_edge, n)
+    widths = np.asarray(coll.get_linewidths(), dtype=float).ravel()
+    out = []
+    for i in range(n):
+        if not np.isfinite(offsets[i]).all():
+            continue
+        anchor = (ctx.xv.one(offsets[i, 0]), ctx.yv.one(offsets[i, 1]))
+        if None in anchor:
+            continue
+        path = pixel_path(paths[i % len(paths)], Affine2D().scale(sizes[i % len(sizes)]))
+        w = float(widths[i % len(widths)]) if len(widths) else 0.0
+        edge = edges[i] if w > 0 else TRANSPARENT
+        out.append(PathMark(
+            path=path, xcoord="data", ycoord="data",
+            line=LineStyle(edge, w * ctx.pt) if edge != TRANSPARENT else None,
+            fill=None if faces[i] == TRANSPARENT else faces[i], source="PathCollection",
+            anchor=anchor))
+    return out
 
 
 def _list(arr: np.ndarray) -> list:

@@ -121,6 +121,9 @@ class PathMark:
     layer: Literal["above", "below"] = "above"
     label: str | None = None
     source: str = ""
+    # when set, ``path`` is in pixels (x right, y up) around this point, given in the data
+    # coordinates of xcoord/ycoord: a marker of fixed screen size that stays on its point
+    anchor: tuple | None = None
 
 
 @dataclass(frozen=True)

@@ -158,12 +158,81 @@ def _line(line: Line2D, ctx: Ctx) -> Extraction:
         return approximated("2-D line in 3-D axes drawn at z=0", LineMark(
             x=ctx.xv(xy[:, 0]), y=ctx.yv(xy[:, 1]), z=[0.0] * len(xy), line=style,
             marker=marker, label=label, source="Line2D"))
+    shapes: list[PathMark] = []
+    if note and marker is not None and ctx.kind == "xy" and note.startswith(_SHAPE_NOTES):
+        shapes = marker_shapes(line, xy, marker, ctx)
+        if shapes:
+            # the shapes draw the markers; the trace keeps invisible ones for hover
+            marker = MarkerSpec(symbol="circle", size=marker.size, color=TRANSPARENT)
+            note = ""
     mark = LineMark(
         x=ctx.xv(xy[:, 0]), y=ctx.yv(xy[:, 1]), line=style, marker=marker,
         shape=STEP_SHAPES.get(line.get_drawstyle(), "linear"),  # type: ignore[arg-type]
         label=label, source="Line2D",
     )
-    return approximated(note, mark) if note else converted(mark)
+    return approximated(note, mark, *shapes) if note else converted(mark, *shapes)
+
+
+_SHAPE_NOTES = ("marker ", "half-filled marker")
+_MAX_SHAPE_MARKERS = 400
+
+
+def marker_shapes(line: Line2D, xy: np.ndarray, marker: MarkerSpec,
+                  ctx: Ctx) -> list[PathMark]:
+    """Markers Plotly has no symbol for (mathtext, custom paths, carets, half-filled) as
+    pixel-sized path shapes pinned to their points: exact outlines and colours, the same
+    size at any zoom. Empty when there are too many points for one shape each."""
+    from matplotlib.markers import MarkerStyle
+    from matplotlib.transforms import Affine2D
+
+    sizes = marker.size if isinstance(marker.size, list) else [marker.size] * len(xy)
+    keep = [i for i, (p, sz) in enumerate(zip(xy, sizes)) if sz and np.isfinite(p).all()]
+    if not keep or len(keep) > _MAX_SHAPE_MARKERS:
+        return []
+    style = MarkerStyle(line.get_marker(), line.get_fillstyle())
+    scale = Affine2D().scale(line.get_markersize() * ctx.pt)
+    main = pixel_path(style.get_path(), style.get_transform() + scale)
+    alt_path = style.get_alt_path()
+    alt = (pixel_path(alt_path, style.get_alt_transform() + scale)
+           if alt_path is not None and line.get_fillstyle() not in ("full", "none") else "")
+    alpha = line.get_alpha()
+    edge_w = line.get_markeredgewidth() * ctx.pt
+    edge = LineStyle(rgba(line.get_markeredgecolor(), alpha), edge_w) if edge_w > 0 else None
+    # matplotlib fills every marker path (an open caret becomes a triangle) unless the
+    # fill style is "none"; paths of lines alone (+, x, 1) enclose nothing to fill
+    face = rgba(line.get_markerfacecolor(), alpha) if line.get_fillstyle() != "none" else None
+    face_alt = rgba(line.get_markerfacecoloralt(), alpha)
+    out = []
+    for i in keep:
+        anchor = (ctx.xv.one(xy[i, 0]), ctx.yv.one(xy[i, 1]))
+        if None in anchor:
+            continue
+        for path, fill in ((main, face), (alt, face_alt)):
+            if path:
+                out.append(PathMark(path=path, xcoord="data", ycoord="data", line=edge,
+                                    fill=None if fill == TRANSPARENT else fill,
+                                    source="Line2D", anchor=anchor))
+    return out
+
+
+def pixel_path(path, transform) -> str:
+    """A matplotlib path through ``transform`` as an SVG path, curves kept (Q/C)."""
+    from matplotlib.path import Path
+
+    out = []
+    for verts, code in path.iter_segments(transform=transform, simplify=False, curves=True):
+        pts = " ".join(f"{x:.3f},{y:.3f}" for x, y in np.asarray(verts).reshape(-1, 2))
+        if code == Path.MOVETO:
+            out.append("M" + pts)
+        elif code == Path.LINETO:
+            out.append("L" + pts)
+        elif code == Path.CURVE3:
+            out.append("Q" + pts)
+        elif code == Path.CURVE4:
+            out.append("C" + pts)
+        elif code == Path.CLOSEPOLY:
+            out.append("Z")
+    return "".join(out)
 
 
 def _as_shape(line, xy, coords, style, marker, label, ctx: Ctx) -> Extraction:

@@ -274,6 +274,9 @@ def _annotation(t: TextMark, xref: str, yref: str) -> dict[str, Any]:
 def _shape(p: PathMark, xref: str, yref: str) -> dict[str, Any]:
     out: dict[str, Any] = {"type": "path", "path": p.path, "xref": xref, "yref": yref,
                            "layer": p.layer, "line": _line(p.line)}
+    if p.anchor is not None:
+        out.update(xsizemode="pixel", ysizemode="pixel", xanchor=p.anchor[0],
+                   yanchor=p.anchor[1])
     if p.fill:
         out.update(fillcolor=p.fill, fillrule="evenodd")
     return out
