@@ -108,3 +108,31 @@ def test_step_histogram_has_no_closing_edge():
     t = to_plotly(fig).figure["data"][0]
     xy = poly.get_xy()
     assert (t["x"], t["y"]) == (pytest.approx(xy[:, 0].tolist()), pytest.approx(xy[:, 1].tolist()))
+
+
+def test_errorbar_limit_arrows_are_drawn_as_matplotlib_draws_its_caplines():
+    """uplims/lolims: the bars lose Plotly's caps, and every capline (plain caps and
+    caret arrows) is drawn as itself, on its own points."""
+    x = np.arange(4.0)
+    fig, ax = plt.subplots()
+    container = ax.errorbar(x, x, yerr=0.5, uplims=[True, False, True, False],
+                            capsize=4, color="tab:red", label="limits")
+    ax.legend()
+    conv = to_plotly(fig)
+    assert conv.report.complete
+    (data,) = [t for t in conv.figure["data"] if t.get("error_y")]
+    assert data["error_y"]["width"] == 0
+    carets = [s for s in conv.figure["layout"]["shapes"] if s.get("xsizemode") == "pixel"]
+    want = []
+    for cap in container.lines[1]:
+        if str(cap.get_marker()) not in ("_", "|"):
+            want += [tuple(p) for p in np.asarray(cap.get_xydata(), float)]
+    assert sorted((s["xanchor"], s["yanchor"]) for s in carets) == sorted(want)
+    assert {s["fillcolor"] for s in carets} == {"rgba(214,39,40,1)"}
+    plain = [t for t in conv.figure["data"]
+             if str(t.get("marker", {}).get("symbol", "")).startswith("line-ew")]
+    assert plain, "the plain caps of the other points are drawn as their own markers"
+    # the legend shows a line in the errorbar's colour, not a marker
+    entry = [t for t in conv.figure["data"] if t.get("showlegend") and t.get("name") == "limits"]
+    assert entry and entry[0]["line"]["color"] == "rgba(214,39,40,1)"
+    plt.close(fig)

@@ -118,16 +118,25 @@ def _errorbars(container: ErrorbarContainer, ctx: Ctx) -> Extraction | None:
                                marker=MarkerSpec(symbol="circle", size=0, color=TRANSPARENT),
                                label=public_label(container), source="ErrorbarContainer")]
     capsize = _capsize(caplines, ctx)
+    extra: list = []
     if any(str(c.get_marker()) not in ("_", "|") for c in caplines):
-        notes.append("limit arrows (lolims/uplims) drawn as plain caps")
+        # limit arrows (lolims/uplims…): Plotly would cap both ends of every bar, so the
+        # bars go capless and each capline (plain caps and carets) is drawn as itself
+        capsize = 0.0
+        for c in caplines:
+            ex = extract(c, ctx)
+            extra.extend(m for m in ex.marks if not isinstance(m, LineMark) or
+                         m.marker is not None)
+            if ex.status == "approximated":
+                notes.append(ex.reason)
     err_x = _errors(xerr_col, xy, 0, ctx.xv, capsize) if xerr_col is not None else None
     err_y = _errors(yerr_col, xy, 1, ctx.yv, capsize) if yerr_col is not None else None
     mark = dataclasses.replace(line_marks[0], error_x=err_x, error_y=err_y,
                                label=public_label(container) or line_marks[0].label,
                                source="ErrorbarContainer")
     if notes:
-        return approximated("; ".join(notes), mark, consumed=consumed)
-    return converted(mark, consumed=consumed)
+        return approximated("; ".join(notes), mark, *extra, consumed=consumed)
+    return converted(mark, *extra, consumed=consumed)
 
 
 def _centres(xcol, ycol) -> np.ndarray | None:

@@ -8,7 +8,7 @@ hides the data, as in any Plotly figure.
 
 from __future__ import annotations
 
-from matplotlib.collections import Collection
+from matplotlib.collections import Collection, LineCollection
 from matplotlib.figure import FigureBase
 from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
@@ -63,6 +63,13 @@ def _entry(handle, label: str) -> LegendEntry:
         return LegendEntry(*text, "patch", face if face != TRANSPARENT else edge, None,
                            MarkerSpec(symbol="square", size=12.0, color=face, line_color=edge,
                                       line_width=1.0 if edge != TRANSPARENT else 0.0))
+    if isinstance(handle, LineCollection):
+        # errorbar and vlines/hlines entries: a line in the collection's colour and width
+        edges = handle.get_edgecolor()
+        color = rgba(edges[0]) if len(edges) else "rgba(0,0,0,1)"
+        widths = handle.get_linewidths()
+        line = LineStyle(color, float(widths[0] if len(widths) else 1.0) * PT)
+        return LegendEntry(*text, "line", color, line, None)
     if isinstance(handle, Collection):
         faces = handle.get_facecolor()
         edges = handle.get_edgecolor()
@@ -108,7 +115,7 @@ def _best_loc(legend: Legend, n: int, chars: int) -> int:
     """matplotlib's ``loc="best"`` without a draw: the corner or edge position whose
     legend-sized box covers the fewest data points (in matplotlib's order of preference)."""
     import numpy as np
-    from matplotlib.collections import Collection as _Coll
+    from matplotlib.collections import Collection, LineCollection as _Coll
 
     ax = legend.axes
     bbox = ax.bbox
