@@ -202,3 +202,22 @@ def test_secondary_axis_with_a_date_locator():
     assert [str(v)[:10] for v in months["tickvals"]] == [
         "2020-01-01", "2020-02-01", "2020-03-01", "2020-04-01"]
     plt.close(fig)
+
+
+def test_shapes_on_log_axes_take_data_values_and_annotations_take_log10():
+    """Plotly places layout shapes by the data value on a log axis but annotations by its
+    log10 (both checked in Chromium): axvspan/axhline and text must each follow theirs."""
+    fig, ax = plt.subplots()
+    ax.plot([1, 1000], [1, 1000])
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.axvspan(10, 100)
+    ax.axhline(30)
+    ax.text(10, 100, "here")
+    lay = to_plotly(fig).figure["layout"]
+    paths = [s["path"] for s in lay["shapes"] if "path" in s]
+    assert "M10,0L100,0L100,1L10,1L10,0Z" in paths
+    assert "M0,30L1,30" in paths
+    (note,) = lay["annotations"]
+    assert (note["x"], note["y"]) == (pytest.approx(1.0), pytest.approx(2.0))
+    plt.close(fig)

@@ -80,13 +80,11 @@ class Ctx:
 
 
 def _shape_values(av: AxisValues, values: Any, coord: str) -> list:
-    """Values for layout shapes: Plotly wants log10 on log axes and ``_`` in date strings."""
+    """Values for layout shapes: data values as traces take them (on log axes too: unlike
+    annotations, Plotly shapes are not given in log10; checked in Chromium) and ``_`` in
+    date strings."""
     if coord != "data":
         return AxisValues("linear")(values)
-    if av.kind == "log":
-        arr = np.asarray(values, dtype=float)
-        with np.errstate(all="ignore"):
-            return AxisValues("linear")(np.where(arr > 0, np.log10(arr), np.nan))
     out = av(values)
     if av.kind == "date":
         out = [v.replace(" ", "_") if isinstance(v, str) else v for v in out]

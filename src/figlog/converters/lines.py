@@ -177,8 +177,8 @@ _SHAPE_NOTES = ("marker ", "half-filled marker")
 _MAX_SHAPE_MARKERS = 400
 
 
-def marker_shapes(line: Line2D, xy: np.ndarray, marker: MarkerSpec,
-                  ctx: Ctx) -> list[PathMark]:
+def marker_shapes(line: Line2D, xy: np.ndarray, marker: MarkerSpec, ctx: Ctx,
+                  coords: tuple = ("data", "data")) -> list[PathMark]:
     """Markers Plotly has no symbol for (mathtext, custom paths, carets, half-filled) as
     pixel-sized path shapes pinned to their points: exact outlines and colours, the same
     size at any zoom. Empty when there are too many points for one shape each."""
@@ -203,13 +203,14 @@ def marker_shapes(line: Line2D, xy: np.ndarray, marker: MarkerSpec,
     face = rgba(line.get_markerfacecolor(), alpha) if line.get_fillstyle() != "none" else None
     face_alt = rgba(line.get_markerfacecoloralt(), alpha)
     out = []
-    for i in keep:
-        anchor = (ctx.xv.one(xy[i, 0]), ctx.yv.one(xy[i, 1]))
+    xs = ctx.shape_x(xy[keep, 0], coords[0])
+    ys = ctx.shape_y(xy[keep, 1], coords[1])
+    for anchor in zip(xs, ys):
         if None in anchor:
             continue
         for path, fill in ((main, face), (alt, face_alt)):
             if path:
-                out.append(PathMark(path=path, xcoord="data", ycoord="data", line=edge,
+                out.append(PathMark(path=path, xcoord=coords[0], ycoord=coords[1], line=edge,
                                     fill=None if fill == TRANSPARENT else fill,
                                     source="Line2D", anchor=anchor))
     return out
@@ -247,7 +248,10 @@ def _as_shape(line, xy, coords, style, marker, label, ctx: Ctx) -> Extraction:
                     layer="above" if line.get_zorder() >= 2 else "below", label=label,
                     source="Line2D")
     if marker is not None:
-        return approximated("markers on an axes-relative line are not drawn", mark)
+        shapes = marker_shapes(line, xy, marker, ctx, coords)
+        if not shapes:
+            return approximated("markers on an axes-relative line are not drawn", mark)
+        return converted(mark, *shapes)
     return converted(mark)
 
 
