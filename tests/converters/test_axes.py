@@ -221,3 +221,28 @@ def test_shapes_on_log_axes_take_data_values_and_annotations_take_log10():
     (note,) = lay["annotations"]
     assert (note["x"], note["y"]) == (pytest.approx(1.0), pytest.approx(2.0))
     plt.close(fig)
+
+
+def test_axes_placed_by_a_locator_sit_where_a_draw_puts_them():
+    """inset_axes (and a colorbar in one) are placed by their axes locator at draw time;
+    converted before any draw, they must already be where matplotlib will draw them."""
+    fig, ax = plt.subplots()
+    im = ax.imshow(np.arange(16.0).reshape(4, 4))
+    ax.set_position([0.2, 0.2, 0.5, 0.6])  # the parent moves after the inset was made?
+    inset = ax.inset_axes([0.6, 0.6, 0.35, 0.35])
+    inset.plot([0, 1], [1, 0])
+    cax = ax.inset_axes([1.04, 0.0, 0.05, 1.0])
+    fig.colorbar(im, cax=cax)
+    ax.set_position([0.1, 0.1, 0.6, 0.8])
+    before = to_plotly(fig).figure
+    fig.canvas.draw()
+    x0, y0, x1, y1 = inset.get_position().extents
+    lay = before["layout"]
+    (dom,) = [v["domain"] for k, v in lay.items() if k.startswith("xaxis") and
+              v.get("domain") and abs(v["domain"][0] - x0) < 0.05]
+    assert dom == pytest.approx([x0, x1], abs=1e-6)
+    bar = before["data"][0]["colorbar"]
+    cx0, cy0, cx1, cy1 = cax.get_position().extents
+    assert bar["x"] == pytest.approx(cx0, abs=1e-6)
+    assert bar["len"] == pytest.approx(cy1 - cy0, abs=1e-6)
+    plt.close(fig)

@@ -28,6 +28,7 @@ __all__ = [
     "suptitle_text",
     "text3d_direction",
     "tick_label_style",
+    "user_locator_of_colorbar",
 ]
 
 
@@ -80,8 +81,16 @@ def colorbar_placed_by_user(cax: Any) -> bool:
     3.9–3.11: the colorbar wraps any such locator as ``_ColorbarAxesLocator._orig_locator``;
     ``get_axes_locator`` returns only the wrapper.
     """
+    return user_locator_of_colorbar(cax) is not None
+
+
+def user_locator_of_colorbar(cax: Any) -> Any:
+    """The user's own axes locator under a colorbar's wrapper (``inset_axes``), or None.
+
+    3.9–3.11: ``_ColorbarAxesLocator._orig_locator``.
+    """
     locator = cax.get_axes_locator()
-    return locator is not None and getattr(locator, "_orig_locator", None) is not None
+    return getattr(locator, "_orig_locator", None) if locator is not None else None
 
 
 def text3d_direction(text: Any) -> tuple[float, float, float]:

@@ -7,6 +7,8 @@ axes' bbox, which the gridspec and subplot parameters define before any draw.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 from matplotlib import dates as mdates
 from matplotlib.axes import Axes
@@ -52,8 +54,25 @@ def axis_values(axis: Axis) -> AxisValues:
 
 
 def domain(ax: Axes, fig: FigureBase) -> tuple[float, float, float, float]:
-    """The axes box as (x0, x1, y0, y1) fractions of ``fig``, clipped to [0, 1]."""
-    return _clip(*figure_fraction(ax.bbox, fig))
+    """The axes box as (x0, x1, y0, y1) fractions of ``fig``, clipped to [0, 1].
+
+    An axes placed by a locator (``inset_axes``, axes_grid1 dividers) gets its box from the
+    locator, as a draw would: before the first draw its own box is still the raw bounds."""
+    return _clip(*figure_fraction(located_bbox(ax), fig))
+
+
+def located_bbox(ax: Axes) -> Any:
+    """The axes' box in display space where a draw puts it: from its axes locator when it
+    has one that needs no renderer, else its current box."""
+    locator = ax.get_axes_locator()
+    if locator is not None:
+        try:
+            box = locator(ax, None)
+        except Exception:  # noqa: BLE001 - a locator that needs a renderer: current box
+            box = None
+        if box is not None and hasattr(box, "extents"):
+            return TransformedBbox(box, ax.figure.transSubfigure)
+    return ax.bbox
 
 
 def original_domain(ax: Axes, fig: FigureBase) -> tuple[float, float, float, float]:

@@ -17,6 +17,7 @@ from . import _compat
 from ._colors import rgba
 from ._context import Ctx, Extraction, converted, extract, hidden
 from ._markers import DASHES
+from .axes import located_bbox
 from .ir import LineStyle, PathMark
 
 __all__: list[str] = []
@@ -100,7 +101,8 @@ def _planned(ind, inset, bounds, ctx: Ctx):
             continue
         fx = 1 - ex if ax.xaxis.get_inverted() else ex
         fy = 1 - ey if ax.yaxis.get_inverted() else ey
-        a = inset.transAxes.transform([[ex, ey]])[0]
+        box = located_bbox(inset)
+        a = (box.x0 + ex * box.width, box.y0 + ey * box.height)
         b = to_disp.transform([[x + fx * w, y + fy * h]])[0]
         yield a, b, style
 

@@ -95,8 +95,14 @@ def colorbar_box(cb: Any, fig: FigureBase) -> Bbox:
     A custom axes locator (an inset colorbar) keeps the axes' current box.
     """
     cax = cb.ax
-    if _compat.colorbar_placed_by_user(cax):
-        return cax.bbox
+    user = _compat.user_locator_of_colorbar(cax)
+    if user is not None:
+        try:  # where the user's locator puts it (before a draw its box is the raw bounds)
+            box = user(cax, None)
+        except Exception:  # noqa: BLE001 - a locator that needs a renderer: current box
+            box = None
+        return TransformedBbox(box, cax.figure.transSubfigure) if box is not None else \
+            cax.bbox
     pos = cax.get_position(original=True)
     lo = hi = 0.0
     for patch in _compat.colorbar_extend_patches(cb):
