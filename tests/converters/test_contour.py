@@ -60,3 +60,33 @@ def test_contourf_with_listed_colours_and_boundary_levels_keeps_its_colorbar():
     assert carrier["colorbar"]["tickvals"] == pytest.approx(frac.tolist())
     colours = {c for _, c in carrier["colorscale"]}
     assert colours == {"rgba(255,0,0,1)", "rgba(0,128,0,1)", "rgba(0,0,255,1)"}
+
+
+def test_contourf_colorbar_has_one_crisp_band_per_level_and_add_lines_shows():
+    x = np.linspace(-3, 3, 40)
+    X, Y = np.meshgrid(x, x)
+    Z = np.exp(-X ** 2 - Y ** 2)
+    fig, ax = plt.subplots()
+    cf = ax.contourf(X, Y, Z, levels=[0, 0.25, 0.5, 0.75, 1.0], cmap="bone")
+    cs = ax.contour(X, Y, Z, levels=[0.3, 0.6], colors="r")
+    cb = fig.colorbar(cf)
+    cb.add_lines(cs)
+    cb.ax.text(0.5, 0.5, "note")
+    conv = to_plotly(fig)
+    (carrier,) = [t for t in conv.figure["data"] if "colorbar" in t.get("marker", {})]
+    scale = carrier["marker"]["colorscale"]
+    want = [plt.get_cmap("bone")(cf.norm(v)) for v in cf.cvalues]
+    want = [f"rgba({round(r * 255)},{round(g * 255)},{round(b * 255)},1)" for r, g, b, _ in want]
+    # two stops per band, at the band's edges: steps, not a gradient
+    assert [c for _, c in scale[::2]] == want
+    assert [p for p, _ in scale] == pytest.approx([0, .25, .25, .5, .5, .75, .75, 1.0])
+    # the lines across the bar, at the contour levels, above the bar (headless arrows)
+    fig.canvas.draw()
+    x0, y0, x1, y1 = cb.ax.get_position().extents
+    lines = [a for a in conv.figure["layout"]["annotations"] if a.get("arrowhead") == 0]
+    assert sorted(a["y"] for a in lines) == pytest.approx([y0 + 0.3 * (y1 - y0),
+                                                           y0 + 0.6 * (y1 - y0)])
+    assert {a["arrowcolor"] for a in lines} == {"rgba(255,0,0,1)"}
+    # text in the colorbar's axes is not converted, and says so
+    assert [e.kind for e in conv.report.skipped] == ["Text"]
+    plt.close(fig)

@@ -35,7 +35,7 @@ from ._context import Ctx, Extraction, extract
 from ._transforms import AxisValues, figure_fraction
 from .axes import PT, axis_ir, axis_values, domain, original_domain, share_and_twin, titles
 from .containers import extract_container
-from .ir import (AxesIR, ColorbarSpec, FigureIR, LegendIR, LineMark, LineStyle, MarkerSpec,
+from .ir import (ArrowSpec, AxesIR, ColorbarSpec, FigureIR, LegendIR, LineMark, LineStyle, MarkerSpec,
                  PaperImage, PathMark, TextMark)
 from .legend import legend_ir
 from .box import extract_boxes
@@ -161,21 +161,59 @@ def colorbar_spec(cb: Any, fig: FigureBase, norm: Any = None) -> ColorbarSpec:
 
 
 def _along_bar(cb: Any, locs: np.ndarray, vertical: bool) -> tuple[np.ndarray, list]:
-    """Tick positions as fractions of the bar's length, and the bar's colours sampled along
-    it: exact for any norm (BoundaryNorm, LogNorm, contour levels), as the bar draws them."""
+    """Tick positions as fractions of the bar's length, and the bar's colours along it: exact
+    for any norm (BoundaryNorm, LogNorm, contour levels), as the bar draws them. A bar of a
+    few bands (contourf levels, a BoundaryNorm) gets crisp steps, one colour per band; a
+    continuous one is sampled along its length."""
     dim = 1 if vertical else 0
     pts = np.zeros((len(locs), 2))
     pts[:, dim] = locs
     to_frac = cb.ax.transAxes.inverted()
     fracs = to_frac.transform(cb.ax.transData.transform(pts))[:, dim]
+    from ._colors import rgba_list
+
+    bands = _bar_bands(cb, dim)
+    if bands is not None:
+        edges, colors = bands
+        scale: list = []
+        for k, color in enumerate(colors):
+            scale += [[float(edges[k]), color], [float(edges[k + 1]), color]]
+        return fracs, scale
     f = np.linspace(0, 1, 101)
     probe = np.full((len(f), 2), 0.5)
     probe[:, dim] = f
     values = cb.ax.transData.inverted().transform(cb.ax.transAxes.transform(probe))[:, dim]
     colors = cb.cmap(np.ma.asarray(cb.norm(values)), alpha=cb.alpha)
+    return fracs, [[float(a), c] for a, c in zip(f, rgba_list(colors, len(f)))]
+
+
+def _bar_bands(cb: Any, dim: int) -> tuple[np.ndarray, list] | None:
+    """Band edges (fractions of the bar, increasing) and colours of a bar drawn in at most
+    64 bands, read off the mesh the colorbar draws (``Colorbar.solids``)."""
     from ._colors import rgba_list
 
-    return fracs, [[float(a), c] for a, c in zip(f, rgba_list(colors, len(f)))]
+    solids = getattr(cb, "solids", None)
+    if solids is None or solids.get_array() is None:
+        return None
+    try:
+        coords = np.asarray(solids.get_coordinates(), dtype=float)
+    except Exception:  # noqa: BLE001 - not a plain mesh: sample instead
+        return None
+    along = coords[:, 0, dim] if dim == 1 else coords[0, :, dim]
+    values = np.ma.asarray(solids.get_array()).ravel()
+    if len(along) != len(values) + 1 or len(values) > 64 or len(values) == 0:
+        return None
+    pts = np.zeros((len(along), 2))
+    pts[:, dim] = along
+    edges = cb.ax.transAxes.inverted().transform(cb.ax.transData.transform(pts))[:, dim]
+    colors = rgba_list(solids.to_rgba(values, alpha=solids.get_alpha()), len(values))
+    order = np.argsort(edges[:-1])
+    if edges[-1] < edges[0]:  # an inverted bar: walk it from the low end
+        edges, colors = edges[::-1], colors[::-1]
+    edges = np.clip(edges, 0.0, 1.0)
+    if not np.all(np.diff(edges) >= -1e-12) or order is None:
+        return None
+    return edges, colors
 
 
 def _axis_machinery() -> tuple[type, ...]:
@@ -377,12 +415,13 @@ def _secondary(ax, i, dom, info, plain, entries) -> AxesIR | None:
                   twin_x_of=j if orientation == "y" else None, bgcolor="rgba(0,0,0,0)")
 
 
-def _attach_colorbars(colorbars, axes_ir, fig, entries) -> list[PathMark]:
+def _attach_colorbars(colorbars, axes_ir, fig, entries) -> list:
     """Colorbars whose mappable no trace carried get an invisible carrier trace. Returns the
     shapes of their ``extend`` triangles, which Plotly colorbars do not have."""
     shapes: list[PathMark] = []
     for cb in colorbars.by_mappable.values():
         shapes.extend(_extension_shapes(cb, fig))
+        shapes.extend(_colorbar_contents(cb, fig, entries))
     for cb_id, cb in colorbars.by_mappable.items():
         if cb_id in colorbars.used:
             entries.append(ReportEntry("figure", "Colorbar", "", "converted", "colorbar"))
@@ -399,6 +438,71 @@ def _attach_colorbars(colorbars, axes_ir, fig, entries) -> list[PathMark]:
         axes_ir[target] = replace(axes_ir[target], marks=axes_ir[target].marks + (carrier,))
         entries.append(ReportEntry("figure", "Colorbar", "", "converted", "colorbar"))
     return shapes
+
+
+def _colorbar_contents(cb: Any, fig: FigureBase, entries: list[ReportEntry]) -> list:
+    """What else is drawn in a colorbar's axes: ``add_lines`` levels, ``drawedges``
+    dividers and lines the user added become paper lines across the bar (placed in the bar's
+    drawn box); anything else there is reported, not silently lost."""
+    from matplotlib.collections import LineCollection
+    from matplotlib.lines import Line2D
+
+    cax = cb.ax
+    own = {id(a) for a in (cb.solids, cb.outline, getattr(cb, "solids_patches", None), cax.patch,
+                           cax.xaxis, cax.yaxis, cax.title, *cax.spines.values(),
+                           *_compat.title_artists(cax), *_compat.colorbar_extend_patches(cb))
+           if a is not None}
+    box = colorbar_box(cb, fig)
+    fb = fig.bbox
+    fw, fh = fb.width / fig.dpi * 100, fb.height / fig.dpi * 100  # Plotly px
+    to_axes = cax.transAxes.inverted()
+    out: list = []
+    for artist in cax.get_children():
+        if id(artist) in own or not artist.get_visible():
+            continue
+        if isinstance(artist, LineCollection):
+            segs = [np.asarray(s, float) for s in artist.get_segments() if len(s) >= 2]
+            colors = artist.get_edgecolor()
+            widths = np.asarray(artist.get_linewidths(), float).ravel()
+        elif isinstance(artist, Line2D):
+            segs = [np.ma.asarray(artist.get_xydata(), dtype=float).filled(np.nan)]
+            colors = [artist.get_color()]
+            widths = np.array([artist.get_linewidth()])
+        elif hasattr(artist, "get_text") and not str(artist.get_text()).strip():
+            continue
+        else:
+            entries.append(ReportEntry("figure", type(artist).__name__, "", "skipped", "",
+                                       "drawn inside a colorbar's axes; not converted"))
+            continue
+        if not segs:
+            continue
+        tr = artist.get_transform()
+        for k, seg in enumerate(segs):
+            frac = to_axes.transform(tr.transform(seg))
+            fx = (box.x0 + frac[:, 0] * box.width - fb.x0) / (fb.width or 1.0)
+            fy = (box.y0 + frac[:, 1] * box.height - fb.y0) / (fb.height or 1.0)
+            pts = [f"{x:.6g},{y:.6g}" for x, y in zip(fx, fy) if np.isfinite([x, y]).all()]
+            if len(pts) < 2:
+                continue
+            color = rgba(colors[k % len(colors)] if len(colors) else "k", artist.get_alpha())
+            width = float(widths[k % len(widths)]) if len(widths) else 1.0
+            # Plotly draws colorbars above every shape, but annotations above colorbars: a
+            # straight line across the bar is an arrow without a head
+            good = np.isfinite(fx) & np.isfinite(fy)
+            if good.sum() == 2:
+                (x0, x1), (y0, y1) = fx[good], fy[good]
+                out.append(TextMark(
+                    text="", x=float(x1), y=float(y1), xcoord="figure", ycoord="figure",
+                    size=1.0, color=color, source="Colorbar",
+                    arrow=ArrowSpec(x=float((x0 - x1) * fw), y=float((y1 - y0) * fh),
+                                    xcoord="pixel", ycoord="pixel", color=color,
+                                    width=width * PT, head=0)))
+                continue
+            out.append(PathMark(path="M" + "L".join(pts), xcoord="figure", ycoord="figure",
+                                line=LineStyle(color, width * PT), fill=None, source="Colorbar"))
+        entries.append(ReportEntry("figure", type(artist).__name__, "", "converted", "shape",
+                                   "a line across a colorbar"))
+    return out
 
 
 def _extension_shapes(cb: Any, fig: FigureBase) -> list[PathMark]:
