@@ -47,7 +47,11 @@ def test_pie_is_a_native_pie_trace(golden):
     (pie,) = conv.figure["data"]
     assert pie["type"] == "pie" and pie["labels"] == ["a", "b", "c"]
     assert pie["values"] == pytest.approx([60.0, 120.0, 180.0])  # degrees of each wedge
-    assert pie["rotation"] == pytest.approx(0.0)  # startangle=90: first slice at 12 o'clock
+    # Plotly puts the first slice on the clockwise-from-12-o'clock angles [rotation,
+    # rotation + size] (in either direction; seen in Chromium); startangle=90 turning
+    # counter-clockwise puts "a" on 12 o'clock back to 10 o'clock: [-60, 0]
+    assert pie["rotation"] == pytest.approx(300.0)
+    assert pie["direction"] == "counterclockwise"
     assert pie["pull"] == pytest.approx([0.0, 0.1, 0.0])
     assert pie["marker"]["colors"] == [
         "rgba({},{},{},1)".format(*(round(c * 255) for c in w.get_facecolor()[:3]))
@@ -102,3 +106,18 @@ def test_hatches_become_fill_patterns():
     assert data[0]["fillpattern"]["size"] == pytest.approx(100 / 12, abs=0.01)  # "//": 12/inch
     assert data[1]["fillpattern"]["shape"] == "x"
     assert data[2]["marker"]["pattern"]["shape"] == "."
+
+
+@pytest.mark.parametrize(("startangle", "counterclock"), [(0, True), (90, False), (30, True),
+                                                          (200, False)])
+def test_pie_start_and_direction(startangle, counterclock):
+    fig, ax = plt.subplots()
+    wedges, _ = ax.pie([1, 2, 3, 4], startangle=startangle, counterclock=counterclock)
+    (pie,) = to_plotly(fig).figure["data"]
+    assert pie["direction"] == ("counterclockwise" if counterclock else "clockwise")
+    # slice 0 covers matplotlib angles [theta1, theta2] (counter-clockwise from 3 o'clock),
+    # i.e. Plotly's clockwise-from-12 angles [90 - theta2, 90 - theta1]
+    first = wedges[0]
+    assert pie["rotation"] == pytest.approx((90 - first.theta2) % 360)
+    assert (pie["rotation"] + pie["values"][0]) % 360 == pytest.approx((90 - first.theta1) % 360)
+    plt.close(fig)

@@ -218,6 +218,7 @@ class PieMark:
     line_width: float
     domain: tuple[float, float, float, float] | None = None  # the pie's box, figure fraction
     source: str = ""
+    direction: Literal["counterclockwise", "clockwise"] = "counterclockwise"
 
 
 @dataclass(frozen=True)

@@ -41,8 +41,15 @@ def extract_pie(ax: Axes, ctx: Ctx) -> Extraction | None:
     shifts = np.einsum("ij,ij->i", centres - centres.mean(axis=0), dirs)
     centre = centres[int(np.argmin(shifts))] if len(wedges) > 1 else centres[0]
     pull = [float(max(0.0, np.hypot(*(c - centre)) / r)) for c in centres]
-    if any(abs(wedges[i].theta1 - (wedges[i - 1].theta2 % 360)) % 360 > 1e-6
-           for i in range(1, len(wedges))):
+    def _meets(a: float, b: float) -> bool:
+        return abs((a - b + 180.0) % 360.0 - 180.0) < 1e-6
+
+    pairs = list(zip(wedges, wedges[1:]))
+    if all(_meets(b.theta1, a.theta2) for a, b in pairs):
+        direction = "counterclockwise"  # matplotlib's default
+    elif all(_meets(b.theta2, a.theta1) for a, b in pairs):
+        direction = "clockwise"  # counterclock=False
+    else:
         return None  # not contiguous: not a pie layout Plotly can reproduce
     fb = ctx.fig.bbox
     corners = np.array([[centre[0] - r, centre[1] - r], [centre[0] + r, centre[1] + r]])
@@ -56,9 +63,12 @@ def extract_pie(ax: Axes, ctx: Ctx) -> Extraction | None:
               for w in wedges]
     mark = PieMark(
         values=[float(s) for s in spans], labels=labels, colors=faces,
-        # Plotly starts the first slice at 12 o'clock and rotates clockwise by `rotation`;
-        # matplotlib starts at theta1, counter-clockwise from 3 o'clock
-        rotation=float((90.0 - wedges[0].theta1) % 360), pull=pull, hole=0.0,
+        # Plotly measures angles clockwise from 12 o'clock and, in either direction, puts
+        # the first slice between `rotation` and `rotation` + its size (checked in
+        # Chromium); matplotlib measures counter-clockwise from 3 o'clock, so the first
+        # wedge's theta2 is where that slice starts
+        rotation=float((90.0 - wedges[0].theta2) % 360), direction=direction, pull=pull,
+        hole=0.0,
         line_color=edges, line_width=float(wedges[0].get_linewidth()) * ctx.pt,
         domain=box, source="Wedge",  # type: ignore[arg-type]
     )

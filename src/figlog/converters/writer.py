@@ -228,7 +228,7 @@ def _image(m: ImageMark, a: AxesIR, refs: _Refs) -> dict[str, Any]:
 def _pie(m: PieMark, a: AxesIR) -> dict[str, Any]:
     x0, x1, y0, y1 = m.domain or a.domain
     return {"type": "pie", "values": m.values, "labels": m.labels, "sort": False,
-            "direction": "counterclockwise", "rotation": m.rotation, "pull": m.pull,
+            "direction": m.direction, "rotation": m.rotation, "pull": m.pull,
             "hole": m.hole, "textinfo": "none", "showlegend": False, "hoverinfo": "label+percent",
             "marker": {"colors": m.colors, "line": {"color": m.line_color,
                                                     "width": m.line_width}},
