@@ -246,3 +246,23 @@ def test_axes_placed_by_a_locator_sit_where_a_draw_puts_them():
     assert bar["x"] == pytest.approx(cx0, abs=1e-6)
     assert bar["len"] == pytest.approx(cy1 - cy0, abs=1e-6)
     plt.close(fig)
+
+
+def test_tick_label_and_axis_label_colours():
+    fig, ax = plt.subplots()
+    ax.plot([0, 1], [0, 1])
+    ax.set_ylabel("exp", color="tab:red")
+    ax.tick_params(axis="y", labelcolor="tab:red")
+    twin = ax.twinx()
+    twin.plot([0, 1], [1, 0])
+    twin.tick_params(axis="y", colors="tab:blue")  # "colors" sets ticks and labels
+    lay = to_plotly(fig).figure["layout"]
+    assert lay["yaxis"]["tickfont"]["color"] == "rgba(214,39,40,1)"
+    assert lay["yaxis"]["title"]["font"]["color"] == "rgba(214,39,40,1)"
+    assert lay["xaxis"]["tickfont"]["color"] == "rgba(0,0,0,1)"
+    assert lay["yaxis2"]["tickfont"]["color"] == "rgba(31,119,180,1)"
+    fig.canvas.draw()  # the same once ticks exist
+    again = to_plotly(fig).figure["layout"]
+    assert again["yaxis"]["tickfont"] == lay["yaxis"]["tickfont"]
+    assert again["yaxis2"]["tickfont"] == lay["yaxis2"]["tickfont"]
+    plt.close(fig)

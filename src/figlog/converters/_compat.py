@@ -154,8 +154,8 @@ def quiver_key_arrow(key: Any, ready: Any) -> list:
     return list(twin._make_verts(np.array([[0.0, 0.0]]), u, v, "uv"))
 
 
-def tick_label_style(axis: Any) -> tuple[float, float]:
-    """(rotation in degrees, font size in points) of an axis' major tick labels.
+def tick_label_style(axis: Any) -> tuple[float, float, Any]:
+    """(rotation in degrees, font size in points, colour) of an axis' major tick labels.
 
     3.9–3.11: ticks are made lazily (``Axis.majorTicks`` is replaced by a list on first
     use); ``get_majorticklabels`` would build one Tick per location, which costs more than
@@ -166,7 +166,7 @@ def tick_label_style(axis: Any) -> tuple[float, float]:
     made = vars(axis).get("majorTicks")
     if made:
         label = made[0].label1
-        return float(label.get_rotation()), float(label.get_fontsize())
+        return float(label.get_rotation()), float(label.get_fontsize()), label.get_color()
     import matplotlib as mpl
     from matplotlib.font_manager import FontProperties
 
@@ -182,7 +182,10 @@ def tick_label_style(axis: Any) -> tuple[float, float]:
         rotation = float(rotation[-1] if isinstance(rotation, tuple) else rotation)
     except (TypeError, ValueError, IndexError):
         rotation = 0.0
-    return rotation, points
+    color = kw.get("labelcolor", mpl.rcParams.get(f"{name}tick.labelcolor", "inherit"))
+    if str(color) == "inherit":
+        color = kw.get("color", mpl.rcParams.get(f"{name}tick.color", "black"))
+    return rotation, points, color
 
 
 def grid_visible(axis: Any) -> bool:

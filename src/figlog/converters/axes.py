@@ -120,7 +120,7 @@ def axis_ir(ax: Axes, which: str, av: AxisValues, where: str,
     title = plain_text(label_artist.get_text()) if label_artist.get_visible() else ""
     if offset:
         title = f"{title}  ({plain_text(offset)})" if title else plain_text(offset)
-    rotation, tick_points = _compat.tick_label_style(axis)
+    rotation, tick_points, tick_color = _compat.tick_label_style(axis)
     if which == "x":
         side = "top" if axis.get_ticks_position() == "top" or axis.get_label_position() == \
             "top" else "bottom"
@@ -137,10 +137,18 @@ def axis_ir(ax: Axes, which: str, av: AxisValues, where: str,
         kind=av.kind, range=rng, title=title if on else "",
         title_size=float(label_artist.get_fontsize()) * PT,
         tickvals=tickvals if on else [], ticktext=labels if on else [],
-        tickangle=-rotation, tick_size=tick_points * PT,
+        tickangle=-rotation, tick_size=tick_points * PT, tick_color=_color(tick_color),
+        title_color=_color(label_artist.get_color()),
         visible=on, showline=on and any(spine_vis), mirror=on and all(spine_vis),
         showgrid=on and _compat.grid_visible(axis), side=side,
     )
+
+
+def _color(c: Any) -> str:
+    try:
+        return rgba(c)
+    except (TypeError, ValueError):
+        return "rgba(0,0,0,1)"
 
 
 def titles(ax: Axes, dom: tuple[float, float, float, float]) -> tuple[TextMark, ...]:

@@ -270,6 +270,8 @@ class AxisIR:
     ticktext: list[str] | None = None
     tickangle: float = 0.0
     tick_size: float = 12.0
+    tick_color: str = "rgba(0,0,0,1)"  # tick label colour
+    title_color: str = "rgba(0,0,0,1)"
     visible: bool = True
     showline: bool = True
     mirror: bool = True

@@ -290,7 +290,7 @@ def _axis(ax: AxisIR, dom: tuple[float, float]) -> dict[str, Any]:
         "linewidth": 0.8 * _PT, "ticks": "outside" if ax.visible else "",
         "ticklen": 3.5 * _PT, "tickwidth": 0.8 * _PT, "tickcolor": _BLACK,
         "showgrid": ax.showgrid, "gridcolor": ax.gridcolor, "gridwidth": 0.8 * _PT,
-        "tickfont": {"size": round(ax.tick_size, 2), "color": _BLACK},
+        "tickfont": {"size": round(ax.tick_size, 2), "color": ax.tick_color},
         "showticklabels": ax.visible,
     }
     if ax.range is not None:
@@ -301,7 +301,8 @@ def _axis(ax: AxisIR, dom: tuple[float, float]) -> dict[str, Any]:
     if ax.tickangle:
         out["tickangle"] = ax.tickangle
     if ax.title:
-        out["title"] = {"text": ax.title, "font": {"size": round(ax.title_size, 2)}}
+        out["title"] = {"text": ax.title, "font": {"size": round(ax.title_size, 2),
+                                                   "color": ax.title_color}}
     if ax.side:
         out["side"] = ax.side
     if not ax.visible and not ax.showline:
