@@ -266,3 +266,22 @@ def test_tick_label_and_axis_label_colours():
     assert again["yaxis"]["tickfont"] == lay["yaxis"]["tickfont"]
     assert again["yaxis2"]["tickfont"] == lay["yaxis2"]["tickfont"]
     plt.close(fig)
+
+
+def test_minor_ticks_and_minor_grid():
+    fig, (a, b) = plt.subplots(1, 2)
+    a.semilogx([0.01, 20], [0, 1])
+    a.grid(True, which="both")
+    b.plot([0, 10], [0, 1])
+    b.minorticks_on()
+    lay = to_plotly(fig).figure["layout"]
+    minor = lay["xaxis"]["minor"]
+    want = a.xaxis.get_minorticklocs()
+    lo, hi = a.get_xlim()
+    assert minor["tickvals"] == pytest.approx([v for v in want if lo <= v <= hi])
+    assert minor["showgrid"] is True
+    assert lay["xaxis2"]["minor"]["tickvals"] == pytest.approx(
+        [v for v in b.xaxis.get_minorticklocs() if b.get_xlim()[0] <= v <= b.get_xlim()[1]])
+    assert lay["xaxis2"]["minor"]["showgrid"] is False
+    assert "minor" not in lay["yaxis"]  # a linear axis without minorticks_on has none
+    plt.close(fig)

@@ -188,18 +188,19 @@ def tick_label_style(axis: Any) -> tuple[float, float, Any]:
     return rotation, points, color
 
 
-def grid_visible(axis: Any) -> bool:
-    """Whether major grid lines are on.
+def grid_visible(axis: Any, which: str = "major") -> bool:
+    """Whether major (or minor) grid lines are on.
 
-    3.9–3.11: ``Axis._major_tick_kw["gridOn"]``; the public route (``get_gridlines``)
-    instantiates every tick, which costs more than the whole rest of the axis.
+    3.9–3.11: ``Axis._major_tick_kw["gridOn"]`` (``_minor_tick_kw``); the public route
+    (``get_gridlines``) instantiates every tick, which costs more than the whole rest of
+    the axis.
     """
-    kw = getattr(axis, "_major_tick_kw", {}) or {}
+    kw = getattr(axis, f"_{which}_tick_kw", {}) or {}
     if "gridOn" in kw:
         return bool(kw["gridOn"])
     import matplotlib as mpl
 
-    return bool(mpl.rcParams["axes.grid"]) and mpl.rcParams["axes.grid.which"] in ("major", "both")
+    return bool(mpl.rcParams["axes.grid"]) and mpl.rcParams["axes.grid.which"] in (which, "both")
 
 
 def suptitle_text(fig: Any, which: str = "_suptitle") -> Any:

@@ -14,6 +14,7 @@ from matplotlib import dates as mdates
 from matplotlib.axes import Axes
 from matplotlib.axis import Axis
 from matplotlib.figure import FigureBase
+from matplotlib.ticker import NullLocator
 from matplotlib.transforms import TransformedBbox
 
 from . import _compat
@@ -133,6 +134,15 @@ def axis_ir(ax: Axes, which: str, av: AxisValues, where: str,
                  for s in spines]
     on = bool(ax.axison) and axis.get_visible()
     tickvals = av(locs) if av.kind != "log" else [float(v) for v in locs]
+    minor_vals = None
+    if on and not isinstance(axis.get_minor_locator(), NullLocator):
+        try:
+            minor = np.asarray(axis.get_minorticklocs(), dtype=float)
+        except Exception:  # noqa: BLE001 - a user locator that fails: no minor ticks
+            minor = np.array([])
+        minor = minor[(minor >= lo - span) & (minor <= hi + span)]
+        if 0 < len(minor) <= 500:
+            minor_vals = av(minor) if av.kind != "log" else [float(v) for v in minor]
     return AxisIR(
         kind=av.kind, range=rng, title=title if on else "",
         title_size=float(label_artist.get_fontsize()) * PT,
@@ -140,7 +150,8 @@ def axis_ir(ax: Axes, which: str, av: AxisValues, where: str,
         tickangle=-rotation, tick_size=tick_points * PT, tick_color=_color(tick_color),
         title_color=_color(label_artist.get_color()),
         visible=on, showline=on and any(spine_vis), mirror=on and all(spine_vis),
-        showgrid=on and _compat.grid_visible(axis), side=side,
+        showgrid=on and _compat.grid_visible(axis), side=side, minor_tickvals=minor_vals,
+        minor_grid=bool(on and minor_vals and _compat.grid_visible(axis, "minor")),
     )
 
 

@@ -271,6 +271,8 @@ class AxisIR:
     tickangle: float = 0.0
     tick_size: float = 12.0
     tick_color: str = "rgba(0,0,0,1)"  # tick label colour
+    minor_tickvals: Values | None = None  # unlabelled minor ticks (log axes show them)
+    minor_grid: bool = False
     title_color: str = "rgba(0,0,0,1)"
     visible: bool = True
     showline: bool = True

@@ -300,6 +300,11 @@ def _axis(ax: AxisIR, dom: tuple[float, float]) -> dict[str, Any]:
         out.update(tickmode="array", tickvals=ax.tickvals, ticktext=ax.ticktext)
     if ax.tickangle:
         out["tickangle"] = ax.tickangle
+    if ax.minor_tickvals:
+        out["minor"] = {"tickmode": "array", "tickvals": ax.minor_tickvals,
+                        "ticks": "outside", "ticklen": 2 * _PT, "tickwidth": 0.6 * _PT,
+                        "tickcolor": _BLACK, "showgrid": ax.minor_grid,
+                        "gridcolor": "rgba(176,176,176,0.5)", "gridwidth": 0.6 * _PT}
     if ax.title:
         out["title"] = {"text": ax.title, "font": {"size": round(ax.title_size, 2),
                                                    "color": ax.title_color}}
