@@ -19,6 +19,7 @@ __all__ = [
     "facecolors3d",
     "grid_visible",
     "inset_indicator_parts",
+    "legend_columns",
     "legend_loc",
     "offsets3d",
     "quiver_key_arrow",
@@ -39,6 +40,17 @@ def legend_loc(legend: Any) -> Any:
     (``get_window_extent``) needs a renderer, i.e. a draw.
     """
     return getattr(legend, "_loc", 1)
+
+
+def legend_columns(legend: Any) -> int:
+    """How many columns a legend lays its entries out in (``ncols``).
+
+    3.9–3.11: ``Legend._ncols``; there is no getter.
+    """
+    try:
+        return max(1, int(getattr(legend, "_ncols", 1)))
+    except (TypeError, ValueError):
+        return 1
 
 
 def colorbar_of(ax: Any) -> Any:

@@ -304,6 +304,7 @@ class LegendIR:
     font_size: float = 12.0
     frame: bool = True
     axes: int | None = None  # owning axes index, None for figure legends
+    columns: int = 1  # entries side by side (``ncols``); Plotly lays them out horizontally
 
 
 @dataclass(frozen=True)

@@ -108,7 +108,8 @@ def legend_ir(legend: Legend, fig: FigureBase, axes_index: int | None) -> Legend
     size = float(texts[0].get_fontsize()) * PT if texts else 10 * PT
     return LegendIR(entries=entries, x=float(x), y=float(y), xanchor=xa, yanchor=ya,
                     title=plain_text(title), font_size=size,
-                    frame=legend.get_frame_on(), axes=axes_index)
+                    frame=legend.get_frame_on(), axes=axes_index,
+                    columns=_compat.legend_columns(legend))
 
 
 def _best_loc(legend: Legend, n: int, chars: int) -> int:

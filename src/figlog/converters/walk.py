@@ -37,6 +37,7 @@ from .axes import PT, axis_ir, axis_values, domain, original_domain, share_and_t
 from .containers import extract_container
 from .ir import (ArrowSpec, AxesIR, ColorbarSpec, FigureIR, LegendIR, LineMark, LineStyle, MarkerSpec,
                  PaperImage, PathMark, TextMark)
+from .layout import engine_domains
 from .legend import legend_ir
 from .box import extract_boxes
 from .pie import extract_pie
@@ -313,6 +314,10 @@ def walk(fig: FigureBase) -> tuple[FigureIR, list[ReportEntry]]:
     rect_index = {id(a): i for i, a in enumerate(a for a in plain if a.name == "rectilinear")}
     axes_ir: list[AxesIR] = []
     legends: list[LegendIR] = []
+    try:
+        overrides = engine_domains(fig, [ax for ax in plain if ax.get_visible()])
+    except Exception:  # noqa: BLE001 - an estimate that fails leaves the positions as they are
+        overrides = {}
     for i, ax in enumerate(plain):
         where = f"axes {i}"
         if not ax.get_visible():
@@ -320,7 +325,8 @@ def walk(fig: FigureBase) -> tuple[FigureIR, list[ReportEntry]]:
                                        "invisible axes"))
             continue
         try:
-            air = _one_axes(ax, i, fig, colorbars, entries, relations, rect_index, plain)
+            air = _one_axes(ax, i, fig, colorbars, entries, relations, rect_index, plain,
+                            overrides.get(id(ax)))
         except Exception as exc:  # noqa: BLE001 - one broken axes must not sink the figure
             entries.append(ReportEntry(where, type(ax).__name__, "", "skipped", "",
                                        f"converter error: {type(exc).__name__}: {exc}"))
@@ -344,11 +350,12 @@ def walk(fig: FigureBase) -> tuple[FigureIR, list[ReportEntry]]:
                     legends=tuple(legends)), entries
 
 
-def _one_axes(ax, i, fig, colorbars, entries, relations, rect_index, plain) -> AxesIR | None:
+def _one_axes(ax, i, fig, colorbars, entries, relations, rect_index, plain,
+              laid_out=None) -> AxesIR | None:
     from . import mplot3d, polar  # noqa: PLC0415 - optional projections register lazily
 
     where = f"axes {i}"
-    dom = domain(ax, fig)
+    dom = laid_out or domain(ax, fig)
     secondary = _compat.secondary_axis(ax)
     if secondary is not None:
         return _secondary(ax, i, dom, secondary, plain, entries)
@@ -358,7 +365,8 @@ def _one_axes(ax, i, fig, colorbars, entries, relations, rect_index, plain) -> A
         air = mplot3d.axes3d(ax, i, dom, fig, colorbars.spec, entries)
     elif ax.name == "rectilinear":
         air = _cartesian(ax, i, dom, fig, colorbars.spec, entries,
-                         relations.get(rect_index[id(ax)], {}), rect_index, plain)
+                         relations.get(rect_index[id(ax)], {}), rect_index, plain,
+                         laid_out is not None)
     else:
         entries.append(ReportEntry(where, f"{ax.name} projection", "", "skipped", "",
                                    f"projection {ax.name!r} has no Plotly equivalent; "
@@ -590,7 +598,8 @@ def _with_raw(mark: Any, xv: AxisValues, yv: AxisValues) -> Any:
     return replace(mark, raw=raw)
 
 
-def _cartesian(ax, i, dom, fig, cbspec, entries, rel, rect_index, plain) -> AxesIR:
+def _cartesian(ax, i, dom, fig, cbspec, entries, rel, rect_index, plain,
+               laid_out: bool = False) -> AxesIR:
     where = f"axes {i}"
     xv, yv = axis_values(ax.xaxis), axis_values(ax.yaxis)
     ctx = Ctx(fig=fig, ax=ax, where=where, xv=xv, yv=yv, pt=PT, colorbar_for=cbspec)
@@ -614,7 +623,8 @@ def _cartesian(ax, i, dom, fig, cbspec, entries, rel, rect_index, plain) -> Axes
     if aspect != "auto" and ax.get_axes_locator() is None:
         # the box that a draw shrinks to the aspect (``apply_aspect``): Plotly's scaleanchor
         # does the shrinking, so the domain is the same before and after a draw
-        dom = original_domain(ax, fig)
+        if not laid_out:
+            dom = original_domain(ax, fig)
         a = ax.get_anchor()
         anchor = tuple(map(float, Bbox.coefs[a] if isinstance(a, str) else a))
     return AxesIR(

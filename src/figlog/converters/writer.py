@@ -490,6 +490,9 @@ def write(ir: FigureIR) -> dict[str, Any]:
             "bordercolor": "rgba(204,204,204,1)" if leg.frame else "rgba(0,0,0,0)",
             "borderwidth": 1 if leg.frame else 0, "traceorder": "normal",
         }
+        if leg.columns > 1:
+            # Plotly wraps a horizontal legend at the plot's width, not at a column count
+            layout[name]["orientation"] = "h"
         if leg.title:
             layout[name]["title"] = {"text": leg.title}
         labels = {e.key for e in leg.entries}
