@@ -90,3 +90,36 @@ def test_contourf_colorbar_has_one_crisp_band_per_level_and_add_lines_shows():
     # text in the colorbar's axes is not converted, and says so
     assert [e.kind for e in conv.report.skipped] == ["Text"]
     plt.close(fig)
+
+
+def test_level_paths_keep_every_vertex():
+    """Path.to_polygons simplifies long paths with a pixel threshold; on data coordinates
+    that cut a 421-vertex level down to 42. Every vertex must survive."""
+    x = np.linspace(-3, 5, 150)
+    y = np.linspace(-3, 5, 120)
+    z = np.cos(x)[None, :] + np.sin(y)[:, None]
+    fig, ax = plt.subplots()
+    cs = ax.contour(x, y, z, 6, colors="black")
+    conv = to_plotly(fig)
+    got = sorted(sum(v is not None for v in t["x"]) for t in conv.figure["data"])
+    want = sorted(len(p.vertices) for p in cs.get_paths() if len(p.vertices))
+    assert got == want
+    plt.close(fig)
+
+
+def test_contourf_hatches_become_fill_patterns():
+    x = np.linspace(-3, 5, 60)
+    z = np.cos(x)[None, :] + np.sin(x)[:, None]
+    fig, ax = plt.subplots()
+    cs = ax.contourf(x, x, z, 3, colors="none", hatches=["/", "-", "*"])
+    conv = to_plotly(fig)
+    shapes = [t.get("fillpattern", {}).get("shape") for t in conv.figure["data"]
+              if t.get("fill") == "toself"]
+    from figlog.converters._markers import hatch_pattern
+
+    bands = len(cs.get_paths())
+    want = [hatch_pattern(["/", "-", "*"][i % 3])[0] for i in range(bands)]
+    assert shapes == want
+    assert [e.reason for e in conv.report.approximated] == [
+        "hatch '*' drawn with the nearest Plotly pattern"]
+    plt.close(fig)

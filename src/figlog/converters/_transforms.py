@@ -133,7 +133,12 @@ def rings(path: Path, transform: Transform | None = None) -> list[np.ndarray]:
     flattened to 8 segments each. Closed sub-paths do not repeat their first point."""
     codes = path.codes
     if codes is None or not np.isin(codes, (Path.CURVE3, Path.CURVE4)).any():
-        polys = [np.asarray(p, dtype=float) for p in path.to_polygons(closed_only=False)
+        # to_polygons simplifies a path of 128+ vertices with a threshold meant for pixels
+        # (path.simplify_threshold, 1/9); on data coordinates that drops real detail (a
+        # contour level of 421 vertices came out with 42), so never on the user's path
+        exact = Path(path.vertices, codes)
+        exact.should_simplify = False
+        polys = [np.asarray(p, dtype=float) for p in exact.to_polygons(closed_only=False)
                  if len(p)]
     else:
         polys = []

@@ -15,11 +15,13 @@ import numpy as np
 from matplotlib.contour import ContourSet
 
 from ._colors import TRANSPARENT, rgba_list
-from ._context import Ctx, Extraction, converted, extract, hidden
+from ._context import Ctx, Extraction, approximated, converted, extract, hidden
+from ._markers import hatch_pattern
 from ._transforms import rings, to_coords
 from .collections import _colorbar_carrier, _dash, mapped_colors
 from .ir import LineStyle
 from .lines import area_marks, polyline_mark
+from .patches import _hatch_color
 
 __all__: list[str] = []
 
@@ -39,6 +41,8 @@ def _contour(cs: ContourSet, ctx: Ctx) -> Extraction:
     transform = cs.get_transform()
     exact = transform is ctx.ax.transData
     marks = []
+    notes: list[str] = []
+    hatches = list(getattr(cs, "hatches", None) or []) if cs.filled else []
     for i, path in enumerate(paths):
         polys = rings(path, None if exact else transform)
         if not exact:
@@ -47,15 +51,30 @@ def _contour(cs: ContourSet, ctx: Ctx) -> Extraction:
             polys = [to_coords(p, IdentityTransform(), ("data", "data"), ctx.ax, ctx.fig)
                      for p in polys]
         polys = [p for p in polys if len(p) >= 2]
-        if not polys or colors[i] == TRANSPARENT:
+        if not polys or (colors[i] == TRANSPARENT and not (hatches and
+                                                          hatches[i % len(hatches)])):
             continue
         if cs.filled:
             name = f"{levels[i]:.4g} – {levels[i + 1]:.4g}" if i + 1 < len(levels) else None
         else:
             name = f"{levels[i]:.4g}" if i < len(levels) else None
         if cs.filled:
-            new = area_marks(polys, ctx, line=None, fill=colors[i], label=None,
-                             source="ContourSet")
+            pattern = None
+            hatch = hatches[i % len(hatches)] if hatches else None
+            if hatch:
+                found = hatch_pattern(hatch)
+                if found is None or not found[2]:
+                    note = (f"hatch {hatch!r} drawn with the nearest Plotly pattern" if found
+                            else f"hatch {hatch!r} not drawn")
+                    if note not in notes:
+                        notes.append(note)
+                if found is not None:
+                    pattern = (found[0], _hatch_color(cs), found[1])
+            fill = colors[i]
+            if fill == TRANSPARENT and pattern is None:
+                continue
+            new = area_marks(polys, ctx, line=None, fill=fill, label=None,
+                             source="ContourSet", pattern=pattern)
         else:
             w = float(widths[i % len(widths)]) if len(widths) else 1.0
             dash = _dash(styles[i % len(styles)]) if len(styles) else "solid"
@@ -67,4 +86,4 @@ def _contour(cs: ContourSet, ctx: Ctx) -> Extraction:
     colorbar = ctx.colorbar_for(cs, "bar")
     if colorbar is not None:
         marks.append(_colorbar_carrier(cs, colorbar, ctx))
-    return converted(*marks)
+    return approximated("; ".join(notes), *marks) if notes else converted(*marks)

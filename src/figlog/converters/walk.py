@@ -176,6 +176,10 @@ def _along_bar(cb: Any, locs: np.ndarray, vertical: bool) -> tuple[np.ndarray, l
     bands = _bar_bands(cb, dim)
     if bands is not None:
         edges, colors = bands
+        # Plotly rejects a colorscale that does not run from exactly 0 to exactly 1 (and
+        # silently draws its default one instead)
+        edges = np.asarray(edges, dtype=float).copy()
+        edges[0], edges[-1] = 0.0, 1.0
         scale: list = []
         for k, color in enumerate(colors):
             scale += [[float(edges[k]), color], [float(edges[k + 1]), color]]
@@ -194,6 +198,21 @@ def _bar_bands(cb: Any, dim: int) -> tuple[np.ndarray, list] | None:
     from ._colors import rgba_list
 
     solids = getattr(cb, "solids", None)
+    patches = list(getattr(cb, "solids_patches", None) or [])
+    if solids is None and 0 < len(patches) <= 64:
+        # a hatched bar is drawn as one patch per band instead of a mesh
+        spans = [np.asarray(p.get_path().vertices, float)[:, dim] for p in patches]
+        lows = np.array([sp.min() for sp in spans])
+        highs = np.array([sp.max() for sp in spans])
+        order = np.argsort(lows)
+        along = np.concatenate([lows[order], highs[order][-1:]])
+        pts = np.zeros((len(along), 2))
+        pts[:, dim] = along
+        edges = cb.ax.transAxes.inverted().transform(cb.ax.transData.transform(pts))[:, dim]
+        colors = [rgba_list([patches[k].get_facecolor()], 1)[0] for k in order]
+        if edges[-1] < edges[0]:
+            edges, colors = edges[::-1], colors[::-1]
+        return np.clip(edges, 0.0, 1.0), colors
     if solids is None or solids.get_array() is None:
         return None
     try:
@@ -456,7 +475,11 @@ def _colorbar_contents(cb: Any, fig: FigureBase, entries: list[ReportEntry]) -> 
     from matplotlib.lines import Line2D
 
     cax = cb.ax
-    own = {id(a) for a in (cb.solids, cb.outline, getattr(cb, "solids_patches", None), cax.patch,
+    patches = list(getattr(cb, "solids_patches", None) or [])
+    if any(p.get_hatch() for p in patches):
+        entries.append(ReportEntry("figure", "Colorbar", "", "approximated", "colorbar",
+                                   "hatched colorbar bands drawn without their hatches"))
+    own = {id(a) for a in (cb.solids, cb.outline, *patches, cax.patch,
                            cax.xaxis, cax.yaxis, cax.title, *cax.spines.values(),
                            *_compat.title_artists(cax), *_compat.colorbar_extend_patches(cb))
            if a is not None}
