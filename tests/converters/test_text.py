@@ -17,6 +17,8 @@ from figlog.converters.text import plain_text
     (r"$\mathdefault{10^{2}}$", "10<sup>2</sup>"),
     (r"$x_i$ and $\sigma$", "x<sub>i</sub> and σ"),
     ("two\nlines", "two<br>lines"),
+    (r"$\frac{1}{2}$", "1/2"),
+    (r"$\frac{a+b}{2}$", "(a+b)/2"),
 ])
 def test_mathtext(src, want):
     assert plain_text(src) == want

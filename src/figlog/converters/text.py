@@ -36,12 +36,20 @@ _STYLE_CMDS = ("mathdefault", "mathrm", "mathit", "mathbf", "mathsf", "mathtt", 
                "mathregular", "bf", "it", "rm", "cal")
 
 
+def _fraction(m: re.Match) -> str:
+    """``\\frac{a}{b}``: "a/b", with parentheses only around parts that need them."""
+    def part(t: str) -> str:
+        return t if re.fullmatch(r"[\w.]+", t) else f"({t})"
+
+    return f"{part(m.group(1))}/{part(m.group(2))}"
+
+
 def _math(expr: str) -> str:
     """One $…$ expression in Plotly HTML (sup/sub, Greek, common operators)."""
     out = expr
     for cmd in _STYLE_CMDS:
         out = out.replace("\\" + cmd + "{", "{")
-    out = re.sub(r"\\frac\{([^{}]*)\}\{([^{}]*)\}", r"(\1)/(\2)", out)
+    out = re.sub(r"\\frac\{([^{}]*)\}\{([^{}]*)\}", _fraction, out)
     out = re.sub(r"\\sqrt\{([^{}]*)\}", r"√(\1)", out)
     out = re.sub(r"\\([A-Za-z]+|[%$_#&{}, ;])",
                  lambda m: _SYMBOLS.get(m.group(1), m.group(1)), out)
