@@ -285,3 +285,16 @@ def test_minor_ticks_and_minor_grid():
     assert lay["xaxis2"]["minor"]["showgrid"] is False
     assert "minor" not in lay["yaxis"]  # a linear axis without minorticks_on has none
     plt.close(fig)
+
+
+def test_shared_axes_hide_inner_tick_labels():
+    fig, (top, bottom) = plt.subplots(2, sharex=True)
+    top.plot([0, 1])
+    bottom.plot([1, 0])
+    lay = to_plotly(fig).figure["layout"]
+    assert lay["xaxis"]["showticklabels"] is False  # the upper axes' labels are hidden
+    assert lay["xaxis2"]["showticklabels"] is True
+    assert lay["yaxis"]["showticklabels"] is True
+    bottom.tick_params(labelleft=False)
+    assert to_plotly(fig).figure["layout"]["yaxis2"]["showticklabels"] is False
+    plt.close(fig)

@@ -138,3 +138,14 @@ def test_bar_label_centred_labels_sit_in_the_middle_of_their_bars():
         # the y axis is log: Plotly wants log10 of the geometric middle
         assert a["y"] == pytest.approx(np.log10(np.sqrt(b * (b + h))), abs=1e-9)
     assert conv.report.complete
+
+
+def test_bold_and_italic_text():
+    fig, ax = plt.subplots()
+    ax.plot([0, 1])
+    ax.text(0.2, 0.2, "heavy", fontweight="bold")
+    ax.text(0.4, 0.4, "slanted", style="italic")
+    ax.set_title("plain")
+    notes = {a["text"] for a in to_plotly(fig).figure["layout"]["annotations"]}
+    assert {"<b>heavy</b>", "<i>slanted</i>", "plain"} <= notes
+    plt.close(fig)

@@ -29,6 +29,7 @@ __all__ = [
     "suptitle_text",
     "text3d_direction",
     "tick_label_style",
+    "tick_labels_shown",
     "user_locator_of_colorbar",
 ]
 
@@ -164,6 +165,21 @@ def quiver_key_arrow(key: Any, ready: Any) -> list:
     u = key.U * np.cos(np.radians([key.angle]))
     v = key.U * np.sin(np.radians([key.angle]))
     return list(twin._make_verts(np.array([[0.0, 0.0]]), u, v, "uv"))
+
+
+def tick_labels_shown(axis: Any) -> bool:
+    """Whether the axis shows its major tick labels on either side.
+
+    3.9–3.11: ``Axis._major_tick_kw["label1On"/"label2On"]`` (what new ticks get; shared
+    axes hide their inner labels this way, ``tick_params(labelbottom=False)`` too), or the
+    first existing tick's labels when ticks were made; no public getter answers without
+    making ticks.
+    """
+    made = vars(axis).get("majorTicks")
+    if made:
+        return bool(made[0].label1.get_visible() or made[0].label2.get_visible())
+    kw = getattr(axis, "_major_tick_kw", {}) or {}
+    return bool(kw.get("label1On", True) or kw.get("label2On", False))
 
 
 def tick_label_style(axis: Any) -> tuple[float, float, Any]:

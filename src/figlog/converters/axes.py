@@ -22,7 +22,7 @@ from ._colors import rgba
 from ._transforms import AxisValues, figure_fraction
 from .ir import AxisIR, TextMark
 from .report import ReportEntry
-from .text import plain_text
+from .text import plain_text, styled
 
 __all__ = ["axis_ir", "axis_values", "domain", "titles"]
 
@@ -151,6 +151,7 @@ def axis_ir(ax: Axes, which: str, av: AxisValues, where: str,
         title_color=_color(label_artist.get_color()),
         visible=on, showline=on and any(spine_vis), mirror=on and all(spine_vis),
         showgrid=on and _compat.grid_visible(axis), side=side, minor_tickvals=minor_vals,
+        ticklabels=_compat.tick_labels_shown(axis),
         minor_grid=bool(on and minor_vals and _compat.grid_visible(axis, "minor")),
     )
 
@@ -174,7 +175,7 @@ def titles(ax: Axes, dom: tuple[float, float, float, float]) -> tuple[TextMark, 
             continue
         y = float(art.get_position()[1]) if loc == "center" else 1.0
         top = dom[2] + (dom[3] - dom[2]) * y
-        out.append(TextMark(text=plain_text(text), x=x, y=top, xcoord="figure",
+        out.append(TextMark(text=styled(art, plain_text(text)), x=x, y=top, xcoord="figure",
                             ycoord="figure", size=size, color=rgba(art.get_color()),
                             xanchor=anchor, yanchor="bottom", yshift=6 * PT + _tick_room(ax),
                             source="title"))

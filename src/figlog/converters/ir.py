@@ -273,6 +273,7 @@ class AxisIR:
     tick_color: str = "rgba(0,0,0,1)"  # tick label colour
     minor_tickvals: Values | None = None  # unlabelled minor ticks (log axes show them)
     minor_grid: bool = False
+    ticklabels: bool = True  # False where shared axes (or tick_params) hide them
     title_color: str = "rgba(0,0,0,1)"
     visible: bool = True
     showline: bool = True

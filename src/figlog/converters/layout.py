@@ -119,7 +119,7 @@ def _needs(ax: Any) -> dict[str, float]:
         if not (ax.axison and axis.get_visible()):
             continue
         rotation, size, _ = _compat.tick_label_style(axis)
-        labels = _tick_labels(ax, axis)
+        labels = _tick_labels(ax, axis) if _compat.tick_labels_shown(axis) else []
         longest = max((len(t) for t in labels), default=0)
         if which == "x":
             theta = np.radians(rotation)

@@ -13,7 +13,7 @@ from ._context import Ctx, Extraction, approximated, converted, extract, hidden
 from ._transforms import classify, to_coords
 from .ir import ArrowSpec, Coord, TextMark
 
-__all__ = ["plain_text", "text_mark"]
+__all__ = ["plain_text", "styled", "text_mark"]
 
 _SYMBOLS = {
     "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "varepsilon": "ε",
@@ -83,11 +83,24 @@ _VA = {"top": "top", "center": "middle", "bottom": "bottom", "baseline": "bottom
        "center_baseline": "middle"}
 
 
+def styled(t: Text, text: str) -> str:
+    """Bold and italic as Plotly's <b>/<i> (its annotations take no font weight)."""
+    if not text:
+        return text
+    weight = t.get_fontweight()
+    if (isinstance(weight, (int, float)) and weight >= 600) or str(weight) in (
+            "semibold", "demibold", "demi", "bold", "heavy", "extra bold", "black"):
+        text = f"<b>{text}</b>"
+    if t.get_fontstyle() in ("italic", "oblique"):
+        text = f"<i>{text}</i>"
+    return text
+
+
 def text_mark(t: Text, x, y, coords: tuple[Coord, Coord], ctx: Ctx, **extra) -> TextMark:
     bbox = t.get_bbox_patch()
     bg = rgba(bbox.get_facecolor()) if bbox is not None and bbox.get_fill() else None
     return TextMark(
-        text=plain_text(t.get_text()), x=x, y=y, xcoord=coords[0], ycoord=coords[1],
+        text=styled(t, plain_text(t.get_text())), x=x, y=y, xcoord=coords[0], ycoord=coords[1],
         size=float(t.get_fontsize()) * ctx.pt, color=rgba(t.get_color(), t.get_alpha()),
         angle=float(t.get_rotation()), xanchor=_HA.get(t.get_horizontalalignment(), "center"),
         yanchor=_VA.get(t.get_verticalalignment(), "bottom"),

@@ -291,7 +291,7 @@ def _axis(ax: AxisIR, dom: tuple[float, float]) -> dict[str, Any]:
         "ticklen": 3.5 * _PT, "tickwidth": 0.8 * _PT, "tickcolor": _BLACK,
         "showgrid": ax.showgrid, "gridcolor": ax.gridcolor, "gridwidth": 0.8 * _PT,
         "tickfont": {"size": round(ax.tick_size, 2), "color": ax.tick_color},
-        "showticklabels": ax.visible,
+        "showticklabels": ax.visible and ax.ticklabels,
     }
     if ax.range is not None:
         out["range"] = list(ax.range)
