@@ -298,3 +298,18 @@ def test_shared_axes_hide_inner_tick_labels():
     bottom.tick_params(labelleft=False)
     assert to_plotly(fig).figure["layout"]["yaxis2"]["showticklabels"] is False
     plt.close(fig)
+
+
+def test_tick_marks_off_and_grid_style():
+    fig, ax = plt.subplots()
+    ax.semilogy([1, 10], [1, 1000])
+    ax.grid(True, linestyle="--", color="k", alpha=0.3, linewidth=0.5)
+    ax.tick_params(axis="both", which="both", bottom=False, left=False)
+    lay = to_plotly(fig).figure["layout"]
+    for key in ("xaxis", "yaxis"):
+        assert lay[key]["ticks"] == ""
+        assert lay[key]["griddash"] == "dash"
+        assert lay[key]["gridcolor"] == "rgba(0,0,0,0.3)"
+        assert lay[key]["gridwidth"] == pytest.approx(0.5 * 100 / 72, abs=1e-3)
+    assert "minor" not in lay["yaxis"]  # minor ticks switched off, no minor grid
+    plt.close(fig)

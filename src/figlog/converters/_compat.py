@@ -30,6 +30,7 @@ __all__ = [
     "text3d_direction",
     "tick_label_style",
     "tick_labels_shown",
+    "tick_marks_and_grid",
     "user_locator_of_colorbar",
 ]
 
@@ -165,6 +166,30 @@ def quiver_key_arrow(key: Any, ready: Any) -> list:
     u = key.U * np.cos(np.radians([key.angle]))
     v = key.U * np.sin(np.radians([key.angle]))
     return list(twin._make_verts(np.array([[0.0, 0.0]]), u, v, "uv"))
+
+
+def tick_marks_and_grid(axis: Any, which: str = "major") -> dict:
+    """Whether tick marks are drawn, and the grid lines' style, for major/minor ticks.
+
+    3.9–3.11: ``Axis._{which}_tick_kw`` (``tick1On``/``tick2On``, ``grid_color``,
+    ``grid_linestyle``, ``grid_linewidth``, ``grid_alpha``), falling back on rcParams as
+    new ticks do; the public route (``get_gridlines``, ``get_ticklines``) builds the ticks.
+    """
+    import matplotlib as mpl
+
+    kw = getattr(axis, f"_{which}_tick_kw", {}) or {}
+    made = vars(axis).get("majorTicks" if which == "major" else "minorTicks")
+    if made:
+        marks = bool(made[0].tick1line.get_visible() or made[0].tick2line.get_visible())
+    else:
+        marks = bool(kw.get("tick1On", True) or kw.get("tick2On", False))
+    return {
+        "marks": marks,
+        "color": kw.get("grid_color", mpl.rcParams["grid.color"]),
+        "linestyle": kw.get("grid_linestyle", mpl.rcParams["grid.linestyle"]),
+        "linewidth": float(kw.get("grid_linewidth", mpl.rcParams["grid.linewidth"])),
+        "alpha": kw.get("grid_alpha", mpl.rcParams["grid.alpha"]),
+    }
 
 
 def tick_labels_shown(axis: Any) -> bool:

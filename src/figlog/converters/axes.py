@@ -22,6 +22,7 @@ from ._colors import rgba
 from ._transforms import AxisValues, figure_fraction
 from .ir import AxisIR, TextMark
 from .report import ReportEntry
+from ._markers import DASHES
 from .text import plain_text, styled
 
 __all__ = ["axis_ir", "axis_values", "domain", "titles"]
@@ -122,6 +123,7 @@ def axis_ir(ax: Axes, which: str, av: AxisValues, where: str,
     if offset:
         title = f"{title}  ({plain_text(offset)})" if title else plain_text(offset)
     rotation, tick_points, tick_color = _compat.tick_label_style(axis)
+    major = _compat.tick_marks_and_grid(axis)
     if which == "x":
         side = "top" if axis.get_ticks_position() == "top" or axis.get_label_position() == \
             "top" else "bottom"
@@ -151,9 +153,20 @@ def axis_ir(ax: Axes, which: str, av: AxisValues, where: str,
         title_color=_color(label_artist.get_color()),
         visible=on, showline=on and any(spine_vis), mirror=on and all(spine_vis),
         showgrid=on and _compat.grid_visible(axis), side=side, minor_tickvals=minor_vals,
-        ticklabels=_compat.tick_labels_shown(axis),
+        ticklabels=_compat.tick_labels_shown(axis), tickmarks=major["marks"],
+        minor_tickmarks=_compat.tick_marks_and_grid(axis, "minor")["marks"],
+        gridcolor=_grid_color(major), griddash=DASHES.get(str(major["linestyle"]), "solid"),
+        gridwidth=major["linewidth"] * PT,
         minor_grid=bool(on and minor_vals and _compat.grid_visible(axis, "minor")),
     )
+
+
+def _grid_color(style: dict) -> str:
+    try:
+        alpha = style["alpha"]
+        return rgba(style["color"], None if alpha is None else float(alpha))
+    except (TypeError, ValueError):
+        return "rgba(176,176,176,1)"
 
 
 def _color(c: Any) -> str:

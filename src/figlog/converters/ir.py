@@ -274,6 +274,10 @@ class AxisIR:
     minor_tickvals: Values | None = None  # unlabelled minor ticks (log axes show them)
     minor_grid: bool = False
     ticklabels: bool = True  # False where shared axes (or tick_params) hide them
+    tickmarks: bool = True
+    minor_tickmarks: bool = True
+    griddash: str = "solid"
+    gridwidth: float = 0.8 * 100 / 72  # px
     title_color: str = "rgba(0,0,0,1)"
     visible: bool = True
     showline: bool = True

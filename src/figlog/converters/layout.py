@@ -135,12 +135,50 @@ def _needs(ax: Any) -> dict[str, float]:
             lines = label.get_text().count("\n") + 1
             where = axis.get_label_position()
             need[where] += float(label.get_fontsize()) * 1.2 * lines * _PT + 4 * _PT
+    _outside_text(ax, need)
     titles = [t for t in _compat.title_artists(ax) if t.get_text()]
     if titles:
         size = max(float(t.get_fontsize()) for t in titles)
         lines = max(t.get_text().count("\n") + 1 for t in titles)
         need["top"] += size * 1.2 * lines * _PT + 6 * _PT
     return need
+
+
+def _outside_text(ax: Any, need: dict[str, float]) -> None:
+    """Room for text placed beyond the axes box (labels at the ends of lines): engines
+    count every artist's extent, so the margin on that side grows to hold it."""
+    fig = ax.get_figure(root=False)
+    w_in, h_in = fig.get_size_inches()
+    box = ax.get_position()
+    ax_w, ax_h = box.width * w_in, box.height * h_in
+    ax.get_xlim(), ax.get_ylim()  # settle lazy autoscaling before using transData
+    to_axes = ax.transAxes.inverted()
+    for t in ax.texts:
+        text = t.get_text()
+        if not t.get_visible() or not text.strip():
+            continue
+        try:
+            x, y = t.get_position()
+            xy = np.array([[float(t.convert_xunits(x)), float(t.convert_yunits(y))]])
+            fx, fy = to_axes.transform(t.get_transform().transform(xy))[0]
+        except Exception:  # noqa: BLE001 - a transform that cannot say where it is
+            continue
+        if not np.isfinite([fx, fy]).all():
+            continue
+        size = float(t.get_fontsize()) * _PT
+        wide = max(len(line) for line in text.split("\n")) * 0.6 * size
+        high = (text.count("\n") + 1) * 1.2 * size
+        ha = t.get_horizontalalignment()
+        reach_right = {"left": wide, "center": wide / 2}.get(ha, 0.0)
+        reach_left = {"right": wide, "center": wide / 2}.get(ha, 0.0)
+        va = t.get_verticalalignment()
+        reach_up = {"bottom": high, "baseline": high, "center": high / 2}.get(va, 0.0)
+        reach_down = {"top": high, "center": high / 2}.get(va, 0.0)
+        # how far the text's box pokes out of the axes box, on each side
+        need["right"] = max(need["right"], fx * ax_w + reach_right - ax_w)
+        need["left"] = max(need["left"], reach_left - fx * ax_w)
+        need["top"] = max(need["top"], fy * ax_h + reach_up - ax_h)
+        need["bottom"] = max(need["bottom"], reach_down - fy * ax_h)
 
 
 def _tick_labels(ax: Any, axis: Any) -> list[str]:

@@ -287,9 +287,9 @@ def _axis(ax: AxisIR, dom: tuple[float, float]) -> dict[str, Any]:
         "domain": [round(dom[0], 6), round(dom[1], 6)], "automargin": True, "zeroline": False,
         "type": {"log": "log", "date": "date"}.get(ax.kind, "linear"),
         "showline": ax.showline, "mirror": ax.mirror, "linecolor": _BLACK,
-        "linewidth": 0.8 * _PT, "ticks": "outside" if ax.visible else "",
+        "linewidth": 0.8 * _PT, "ticks": "outside" if ax.visible and ax.tickmarks else "",
         "ticklen": 3.5 * _PT, "tickwidth": 0.8 * _PT, "tickcolor": _BLACK,
-        "showgrid": ax.showgrid, "gridcolor": ax.gridcolor, "gridwidth": 0.8 * _PT,
+        "showgrid": ax.showgrid, "gridcolor": ax.gridcolor, "gridwidth": round(ax.gridwidth, 3),
         "tickfont": {"size": round(ax.tick_size, 2), "color": ax.tick_color},
         "showticklabels": ax.visible and ax.ticklabels,
     }
@@ -300,9 +300,12 @@ def _axis(ax: AxisIR, dom: tuple[float, float]) -> dict[str, Any]:
         out.update(tickmode="array", tickvals=ax.tickvals, ticktext=ax.ticktext)
     if ax.tickangle:
         out["tickangle"] = ax.tickangle
-    if ax.minor_tickvals:
+    if ax.griddash != "solid" and ax.showgrid:
+        out["griddash"] = ax.griddash
+    if ax.minor_tickvals and (ax.minor_tickmarks or ax.minor_grid):
         out["minor"] = {"tickmode": "array", "tickvals": ax.minor_tickvals,
-                        "ticks": "outside", "ticklen": 2 * _PT, "tickwidth": 0.6 * _PT,
+                        "ticks": "outside" if ax.minor_tickmarks else "",
+                        "ticklen": 2 * _PT, "tickwidth": 0.6 * _PT,
                         "tickcolor": _BLACK, "showgrid": ax.minor_grid,
                         "gridcolor": "rgba(176,176,176,0.5)", "gridwidth": 0.6 * _PT}
     if ax.title:
