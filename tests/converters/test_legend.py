@@ -54,3 +54,18 @@ def test_two_legends_in_one_axes():
     assert names == {"a": "legend", "b": "legend2"}
     lay = conv.figure["layout"]
     assert (lay["legend"]["xanchor"], lay["legend2"]["xanchor"]) == ("left", "right")
+
+
+def test_best_location_uses_the_autoscaled_view_before_any_draw():
+    """loc="best" must look at the data where the axes will show it: until its limits are
+    read, an autoscaled axes' transform still holds the initial (0, 1) view."""
+    import numpy as np
+
+    x = np.linspace(0, 2 * np.pi, 100)
+    fig, ax = plt.subplots()
+    ax.plot(x, np.sin(x), label="sin")
+    ax.plot(x, np.cos(x), "--", label="cos")
+    ax.legend()
+    leg = to_plotly(fig).figure["layout"]["legend"]
+    assert (leg["xanchor"], leg["yanchor"]) == ("left", "bottom")  # matplotlib: lower left
+    plt.close(fig)
