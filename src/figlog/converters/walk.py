@@ -327,6 +327,10 @@ def walk(fig: FigureBase) -> tuple[FigureIR, list[ReportEntry]]:
 
     entries: list[ReportEntry] = []
     every = _all_axes(fig)
+    for ax in every:
+        # autoscaling is lazy: until an axes' limits are read, its transData holds the
+        # initial (0, 1) view, and every display-space computation below would be off
+        ax.get_xlim(), ax.get_ylim()
     colorbars = _Colorbars(fig, every)
     plain = [ax for ax in every if _compat.colorbar_of(ax) is None]
     relations = share_and_twin([a for a in plain if a.name == "rectilinear"])
