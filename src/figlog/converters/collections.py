@@ -23,10 +23,11 @@ from matplotlib.transforms import IdentityTransform
 
 from ._colors import TRANSPARENT, colorscale, normalized, rgba_list
 from ._context import Ctx, Extraction, approximated, converted, extract, hidden
-from ._markers import UNFILLED, hatch_pattern, symbol_for_path
+from ._markers import UNFILLED, symbol_for_path
 from ._transforms import classify, rings, to_coords
 from .ir import LineMark, LineStyle, MarkerSpec, PathMark
 from .lines import area_marks, polyline_mark, public_label
+from .patches import hatch_fill
 
 __all__ = ["group_limit", "mapped_colors"]
 
@@ -342,17 +343,8 @@ def _paths(coll: Collection, ctx: Ctx) -> Extraction:
     offsets = np.ma.asarray(coll.get_offsets(), dtype=float).filled(np.nan).reshape(-1, 2)
     with_offsets = len(offsets) > 0 and np.any(offsets != 0)
     otr = coll.get_offset_transform()
-    notes = []
-    pattern = None
-    if coll.get_hatch():
-        from .patches import _hatch_color
-
-        found = hatch_pattern(coll.get_hatch())
-        if found is None or not found[2]:
-            notes.append(f"hatch {coll.get_hatch()!r} drawn with the nearest Plotly pattern"
-                         if found else f"hatch {coll.get_hatch()!r} not drawn")
-        if found is not None:
-            pattern = (found[0], _hatch_color(coll), found[1])
+    pattern, note = hatch_fill(coll, coll.get_hatch())
+    notes = [note] if note else []
     groups: dict[tuple, list[np.ndarray]] = defaultdict(list)
     ident = IdentityTransform()
     per_path = np.asarray(coll.get_transforms(), dtype=float).reshape(-1, 3, 3)

@@ -16,12 +16,11 @@ from matplotlib.contour import ContourSet
 
 from ._colors import TRANSPARENT, rgba_list
 from ._context import Ctx, Extraction, approximated, converted, extract, hidden
-from ._markers import hatch_pattern
 from ._transforms import rings, to_coords
 from .collections import _colorbar_carrier, _dash, mapped_colors
 from .ir import LineStyle
 from .lines import area_marks, polyline_mark
-from .patches import _hatch_color
+from .patches import hatch_fill
 
 __all__: list[str] = []
 
@@ -59,17 +58,9 @@ def _contour(cs: ContourSet, ctx: Ctx) -> Extraction:
         else:
             name = f"{levels[i]:.4g}" if i < len(levels) else None
         if cs.filled:
-            pattern = None
-            hatch = hatches[i % len(hatches)] if hatches else None
-            if hatch:
-                found = hatch_pattern(hatch)
-                if found is None or not found[2]:
-                    note = (f"hatch {hatch!r} drawn with the nearest Plotly pattern" if found
-                            else f"hatch {hatch!r} not drawn")
-                    if note not in notes:
-                        notes.append(note)
-                if found is not None:
-                    pattern = (found[0], _hatch_color(cs), found[1])
+            pattern, note = hatch_fill(cs, hatches[i % len(hatches)] if hatches else None)
+            if note and note not in notes:
+                notes.append(note)
             fill = colors[i]
             if fill == TRANSPARENT and pattern is None:
                 continue

@@ -32,8 +32,6 @@ def _indicator(ind, ctx: Ctx) -> Extraction:
     if not ind.get_visible():
         return hidden("invisible")
     inset, follow, made = _compat.inset_indicator_parts(ind)
-    if ind.axes is not None:
-        ind.axes.get_xlim(), ind.axes.get_ylim()  # settle lazy autoscaling of transData
     frame: Rectangle = ind.rectangle
     x, y, w, h = frame.get_x(), frame.get_y(), frame.get_width(), frame.get_height()
     if follow and inset is not None:
@@ -96,12 +94,12 @@ def _planned(ind, inset, bounds, ctx: Ctx):
     shown = (left ^ low, left == high, right == low, right ^ high)
     style = _style(frame.get_edgecolor(), frame.get_linewidth(), frame.get_linestyle(),
                    ind.get_alpha(), ctx)
+    box = located_bbox(inset)
     for (ex, ey), keep in zip([(0, 0), (0, 1), (1, 0), (1, 1)], shown):
         if not keep:
             continue
         fx = 1 - ex if ax.xaxis.get_inverted() else ex
         fy = 1 - ey if ax.yaxis.get_inverted() else ey
-        box = located_bbox(inset)
         a = (box.x0 + ex * box.width, box.y0 + ey * box.height)
         b = to_disp.transform([[x + fx * w, y + fy * h]])[0]
         yield a, b, style

@@ -151,7 +151,6 @@ def _outside_text(ax: Any, need: dict[str, float]) -> None:
     w_in, h_in = fig.get_size_inches()
     box = ax.get_position()
     ax_w, ax_h = box.width * w_in, box.height * h_in
-    ax.get_xlim(), ax.get_ylim()  # settle lazy autoscaling before using transData
     to_axes = ax.transAxes.inverted()
     for t in ax.texts:
         text = t.get_text()

@@ -122,7 +122,6 @@ def _best_loc(legend: Legend, n: int, chars: int) -> int:
     bbox = ax.bbox
     if bbox.width <= 0 or bbox.height <= 0:
         return 1
-    ax.get_xlim(), ax.get_ylim()  # lazy autoscaling: transData must hold the real view
     size = float(legend.get_texts()[0].get_fontsize()) if legend.get_texts() else 10.0
     px = ax.figure.dpi / 72 if ax.figure is not None else 100 / 72
     w = min(0.9, ((chars * 0.6 + 4) * size * px) / bbox.width)

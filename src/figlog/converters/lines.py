@@ -102,7 +102,6 @@ def _markevery_on_screen(start: float, step: float, line: Line2D) -> np.ndarray 
     ax = line.axes
     if ax is None or step <= 0 or line.get_drawstyle() not in ("default", None):
         return None
-    ax.get_xlim(), ax.get_ylim()  # settle lazy autoscaling before using transData
     xy = np.ma.asarray(line.get_xydata(), dtype=float).filled(np.nan)
     finite = np.flatnonzero(np.isfinite(xy).all(axis=1))
     if not len(finite):

@@ -45,15 +45,8 @@ def _patch(patch: Patch, ctx: Ctx) -> Extraction:
         return hidden("no face and no edge")
     transform = patch.get_transform()
     coords = classify(transform, ctx.ax, ctx.fig)
-    notes = []
-    pattern = None
-    if patch.get_hatch():
-        found = hatch_pattern(patch.get_hatch())
-        if found is None or not found[2]:
-            notes.append(f"hatch {patch.get_hatch()!r} drawn with the nearest Plotly pattern"
-                         if found else f"hatch {patch.get_hatch()!r} not drawn")
-        if found is not None:
-            pattern = (found[0], _hatch_color(patch), found[1])
+    pattern, note = hatch_fill(patch, patch.get_hatch())
+    notes = [note] if note else []
     if coords is None:
         coords = ("data", "data") if ctx.ax is not None else ("figure", "figure")
         if ctx.ax is not None:
@@ -79,6 +72,17 @@ def _patch(patch: Patch, ctx: Ctx) -> Extraction:
     if not marks:
         return hidden("nothing to draw")
     return approximated("; ".join(notes), *marks) if notes else converted(*marks)
+
+
+def hatch_fill(artist, hatch) -> tuple[tuple | None, str]:
+    """The Plotly fill pattern (shape, colour, size px) for ``hatch`` drawn by ``artist``,
+    and a note when it is only the nearest pattern or none at all."""
+    found = hatch_pattern(hatch) if hatch else None
+    note = ""
+    if hatch and (found is None or not found[2]):
+        note = (f"hatch {hatch!r} drawn with the nearest Plotly pattern" if found
+                else f"hatch {hatch!r} not drawn")
+    return (None if found is None else (found[0], _hatch_color(artist), found[1])), note
 
 
 def _hatch_color(artist) -> str:

@@ -39,17 +39,12 @@ def _num(v) -> str:
     return v if isinstance(v, str) else f"{v:.8g}"
 
 
-def _settle(ax) -> None:
-    ax.get_xlim(), ax.get_ylim()  # lazy autoscaling: transData must hold the real view
-
-
 @extract.register(Quiver)
 def _quiver(q: Quiver, ctx: Ctx) -> Extraction:
     if not q.get_visible():
         return hidden("invisible")
     if q.axes is None:
         return hidden("not in an axes")
-    _settle(q.axes)
     try:
         ready = _compat.quiver_ready(q)
     except Exception as exc:  # noqa: BLE001 - fall back to whatever the quiver holds
@@ -65,7 +60,6 @@ def _quiver_key(key: QuiverKey, ctx: Ctx) -> Extraction:
     q = key.Q
     if q.axes is None or ctx.ax is None:
         return hidden("its quiver is not in an axes")
-    _settle(q.axes)
     fig = q.axes.get_figure(root=False)
     where = {"data": q.axes.transData, "axes": q.axes.transAxes, "figure": fig.transFigure,
              "inches": fig.dpi_scale_trans}.get(key.coord)

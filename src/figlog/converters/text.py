@@ -6,7 +6,10 @@ import html
 import re
 
 import numpy as np
+from matplotlib.patches import Patch
 from matplotlib.text import Annotation, Text
+from matplotlib.transforms import (Affine2D, BboxBase, BboxTransformTo, Transform,
+                                   blended_transform_factory)
 
 from ._colors import TRANSPARENT, rgba
 from ._context import Ctx, Extraction, approximated, converted, extract, hidden
@@ -133,9 +136,6 @@ def _display_offset(transform, ctx: Ctx):
     ax, fig = ctx.ax, ctx.fig
     bases = [fig.transFigure, fig.transSubfigure]
     if ax is not None:
-        # autoscaling is lazy: until the limits are read, transData still holds the
-        # initial (0, 1) view and would be indistinguishable from transAxes
-        ax.get_xlim(), ax.get_ylim()
         bases = [ax.transData, ax.transAxes, ax.get_xaxis_transform(),
                  ax.get_yaxis_transform(), *bases]
     probe = np.array([[0.0, 0.0], [100.0, 0.0], [0.0, 100.0], [37.0, 61.0]])
@@ -265,8 +265,6 @@ def _coords_transform(spec, ctx: Ctx, offset_from=None, xy=None, fontsize: float
     if spec is None or spec == "data":
         return ax.transData if ax is not None else None
     if isinstance(spec, tuple) and len(spec) == 2:
-        from matplotlib.transforms import blended_transform_factory
-
         parts = [_coords_transform(s, ctx, offset_from, xy, fontsize) for s in spec]
         return None if None in parts else blended_transform_factory(*parts)
     if isinstance(spec, str):
@@ -287,8 +285,6 @@ def _coords_transform(spec, ctx: Ctx, offset_from=None, xy=None, fontsize: float
         dots = {"points": fig.dpi / 72, "pixels": 1.0, "fontsize": fontsize * fig.dpi / 72}
         if unit not in dots:
             return None
-        from matplotlib.transforms import Affine2D
-
         if where == "offset" and offset_from is not None:
             origin = offset_from.transform(np.asarray(xy, float).reshape(1, 2))[0]
             return Affine2D().scale(dots[unit]).translate(*origin)
@@ -304,8 +300,6 @@ def _coords_transform(spec, ctx: Ctx, offset_from=None, xy=None, fontsize: float
         # box's own coordinates, which Plotly can follow
         return Affine2D().scale(dots[unit] / box.width, dots[unit] / box.height) + base
     if callable(spec) and not hasattr(spec, "transform"):
-        from matplotlib.transforms import BboxBase, BboxTransformTo, Transform
-
         try:
             found = spec(None)
         except Exception:  # noqa: BLE001 - a callable that needs a renderer needs a draw
@@ -315,8 +309,6 @@ def _coords_transform(spec, ctx: Ctx, offset_from=None, xy=None, fontsize: float
         return found if isinstance(found, Transform) else None
     if hasattr(spec, "transform") and hasattr(spec, "inverted"):
         return spec
-    from matplotlib.transforms import BboxBase, BboxTransformTo
-
     if isinstance(spec, BboxBase):
         return BboxTransformTo(spec)
     return None
@@ -325,8 +317,6 @@ def _coords_transform(spec, ctx: Ctx, offset_from=None, xy=None, fontsize: float
 def _anchor_artist(spec, ctx: Ctx):
     """The patch in data coordinates that a callable ``xycoords`` measures, as
     ``bar_label(label_type="center")`` makes them (``lambda r, b=bar: ...``), else None."""
-    from matplotlib.patches import Patch
-
     if ctx.ax is None or not callable(spec):
         return None
     for value in getattr(spec, "__defaults__", None) or ():

@@ -30,7 +30,7 @@ from . import lines as _lines  # noqa: F401
 from . import offsetbox as _offsetbox  # noqa: F401
 from . import patches as _patches  # noqa: F401
 from . import text as _text  # noqa: F401
-from ._colors import rgba
+from ._colors import rgba, rgba_list
 from ._context import Ctx, Extraction, extract
 from ._transforms import AxisValues, figure_fraction
 from .axes import PT, axis_ir, axis_values, domain, original_domain, share_and_twin, titles
@@ -167,12 +167,7 @@ def _along_bar(cb: Any, locs: np.ndarray, vertical: bool) -> tuple[np.ndarray, l
     few bands (contourf levels, a BoundaryNorm) gets crisp steps, one colour per band; a
     continuous one is sampled along its length."""
     dim = 1 if vertical else 0
-    pts = np.zeros((len(locs), 2))
-    pts[:, dim] = locs
-    to_frac = cb.ax.transAxes.inverted()
-    fracs = to_frac.transform(cb.ax.transData.transform(pts))[:, dim]
-    from ._colors import rgba_list
-
+    fracs = _bar_fractions(cb, locs, dim)
     bands = _bar_bands(cb, dim)
     if bands is not None:
         edges, colors = bands
@@ -192,11 +187,16 @@ def _along_bar(cb: Any, locs: np.ndarray, vertical: bool) -> tuple[np.ndarray, l
     return fracs, [[float(a), c] for a, c in zip(f, rgba_list(colors, len(f)))]
 
 
+def _bar_fractions(cb: Any, values: np.ndarray, dim: int) -> np.ndarray:
+    """Positions along a colorbar (its data values) as fractions of the bar's length."""
+    pts = np.zeros((len(values), 2))
+    pts[:, dim] = values
+    return cb.ax.transAxes.inverted().transform(cb.ax.transData.transform(pts))[:, dim]
+
+
 def _bar_bands(cb: Any, dim: int) -> tuple[np.ndarray, list] | None:
     """Band edges (fractions of the bar, increasing) and colours of a bar drawn in at most
     64 bands, read off the mesh the colorbar draws (``Colorbar.solids``)."""
-    from ._colors import rgba_list
-
     solids = getattr(cb, "solids", None)
     patches = list(getattr(cb, "solids_patches", None) or [])
     if solids is None and 0 < len(patches) <= 64:
@@ -205,10 +205,7 @@ def _bar_bands(cb: Any, dim: int) -> tuple[np.ndarray, list] | None:
         lows = np.array([sp.min() for sp in spans])
         highs = np.array([sp.max() for sp in spans])
         order = np.argsort(lows)
-        along = np.concatenate([lows[order], highs[order][-1:]])
-        pts = np.zeros((len(along), 2))
-        pts[:, dim] = along
-        edges = cb.ax.transAxes.inverted().transform(cb.ax.transData.transform(pts))[:, dim]
+        edges = _bar_fractions(cb, np.concatenate([lows[order], highs[order][-1:]]), dim)
         colors = [rgba_list([patches[k].get_facecolor()], 1)[0] for k in order]
         if edges[-1] < edges[0]:
             edges, colors = edges[::-1], colors[::-1]
@@ -223,15 +220,12 @@ def _bar_bands(cb: Any, dim: int) -> tuple[np.ndarray, list] | None:
     values = np.ma.asarray(solids.get_array()).ravel()
     if len(along) != len(values) + 1 or len(values) > 64 or len(values) == 0:
         return None
-    pts = np.zeros((len(along), 2))
-    pts[:, dim] = along
-    edges = cb.ax.transAxes.inverted().transform(cb.ax.transData.transform(pts))[:, dim]
+    edges = _bar_fractions(cb, along, dim)
     colors = rgba_list(solids.to_rgba(values, alpha=solids.get_alpha()), len(values))
-    order = np.argsort(edges[:-1])
     if edges[-1] < edges[0]:  # an inverted bar: walk it from the low end
         edges, colors = edges[::-1], colors[::-1]
     edges = np.clip(edges, 0.0, 1.0)
-    if not np.all(np.diff(edges) >= -1e-12) or order is None:
+    if not np.all(np.diff(edges) >= -1e-12):
         return None
     return edges, colors
 
